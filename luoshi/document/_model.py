@@ -1,0 +1,194 @@
+"""What an extraction returns: plain, immutable records and the Document that holds them.
+
+The JSON produced by :meth:`Document.to_json` is a contract (``schema_version`` 1, see
+docs/extraction-json.md); fields are only ever added, never renamed or removed, within a version.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import IO, Any, Literal
+
+SCHEMA_VERSION = 1
+
+ItemKind = Literal["principle", "measure", "target", "programme"]
+TargetKind = Literal["numeric", "relational", "milestone"]
+Comparator = Literal[">=", ">", "≈", "<=", "<", "="]
+PlaceLevel = Literal["province", "prefecture", "county"]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading of the outline. ``id`` is the path of arabic numbers (``"4.1"`` for 四、（一）)."""
+
+    id: str
+    level: int
+    number: str | None
+    title: str | None
+    parent: str | None
+    inferred: bool = False  # a parent whose heading is not in the text (the text starts mid-document)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "level": self.level,
+            "number": self.number,
+            "title": self.title,
+            "parent": self.parent,
+        }
+        if self.inferred:
+            out["inferred"] = True
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One task sentence. ``id`` is its section's id plus its ordinal in that section."""
+
+    id: str
+    section: str | None
+    text: str
+    kind: ItemKind
+    tags: tuple[str, ...] = ()  # programmes and slogans named in quotation marks
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "section": self.section,
+            "text": self.text,
+            "kind": self.kind,
+            "tags": list(self.tags),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A quantitative target, a relation between two indicators, or a dated milestone."""
+
+    id: str
+    item: str
+    kind: TargetKind
+    indicator: str
+    scope: str | None
+    comparator: Comparator | None
+    value: float | None
+    unit: str | None
+    year: int | None
+    reference: str | None
+    text: str
+    value_max: float | None = None  # upper bound of a range such as 5%—6%
+    start_year: int | None = None  # first year of a plan period such as 2022—2025年
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "item": self.item,
+            "kind": self.kind,
+            "indicator": self.indicator,
+            "scope": self.scope,
+            "comparator": self.comparator,
+            "value": _number(self.value),
+            "unit": self.unit,
+            "year": self.year,
+            "reference": self.reference,
+            "text": self.text,
+            "value_max": _number(self.value_max),
+            "start_year": self.start_year,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place named in the text, under its official name, with the items that mention it."""
+
+    name: str
+    level: PlaceLevel
+    code: str  # the 6-digit administrative division code
+    mentions: tuple[str, ...]  # item ids
+    via: tuple[str, ...]  # the forms seen in the text: 鄂尔多斯, 呼包鄂 …
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "level": self.level,
+            "code": self.code,
+            "mentions": list(self.mentions),
+            "via": list(self.via),
+        }
+
+
+@dataclass(slots=True)
+class Document:
+    """The structured checklist read out of a decision."""
+
+    title: str | None
+    year: int | None  # the document's own year, where the text gives it
+    sections: list[Section] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    source: str | None = None  # file name, or None for text given directly
+    format: str = "txt"
+    warnings: list[str] = field(default_factory=list)
+
+    # lookups --------------------------------------------------------------------------------------
+    def section(self, section_id: str) -> Section:
+        for s in self.sections:
+            if s.id == section_id:
+                return s
+        raise KeyError(section_id)
+
+    def item(self, item_id: str) -> Item:
+        for i in self.items:
+            if i.id == item_id:
+                return i
+        raise KeyError(item_id)
+
+    def targets_of(self, item_id: str) -> list[Target]:
+        return [t for t in self.targets if t.item == item_id]
+
+    def section_path(self, section_id: str | None) -> list[Section]:
+        """The section and its ancestors, outermost first."""
+        by_id = {s.id: s for s in self.sections}
+        path: list[Section] = []
+        while section_id is not None and section_id in by_id:
+            s = by_id[section_id]
+            path.append(s)
+            section_id = s.parent
+        return path[::-1]
+
+    # output ---------------------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "title": self.title,
+            "year": self.year,
+            "source": self.source,
+            "format": self.format,
+            "sections": [s.to_dict() for s in self.sections],
+            "items": [i.to_dict() for i in self.items],
+            "targets": [t.to_dict() for t in self.targets],
+            "places": [p.to_dict() for p in self.places],
+            "warnings": list(self.warnings),
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def to_markdown(self) -> str:
+        from ._render import to_markdown
+
+        return to_markdown(self)
+
+    def to_xlsx(self, fp: str | IO[bytes]) -> None:
+        """Write the 任务清单 workbook to a path or a binary file object."""
+        from ._render import to_xlsx
+
+        to_xlsx(self, fp)
+
+
+def _number(v: float | None) -> float | int | None:
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() else v
