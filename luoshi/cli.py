@@ -63,7 +63,7 @@ def extract(file: str, fmt: str, output: str, year: int | None) -> None:
 
     try:
         if file == "-":
-            doc = run(sys.stdin.buffer.read(), name="-", year=year)
+            doc = run(sys.stdin.buffer, name="-", year=year)
         else:
             if not os.path.isfile(file):
                 raise _fail(f"找不到文件：{file}", f"No such file: {file}")

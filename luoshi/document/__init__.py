@@ -28,12 +28,14 @@ from ._model import (
     TargetKind,
 )
 from ._pipeline import extract_text
+from ._places import Division, division, load_divisions
 from ._read import MAX_BYTES, Source, read_source
 
 __all__ = [
     "MAX_BYTES",
     "SCHEMA_VERSION",
     "Comparator",
+    "Division",
     "Document",
     "DocumentError",
     "Item",
@@ -44,8 +46,10 @@ __all__ = [
     "Source",
     "Target",
     "TargetKind",
+    "division",
     "extract",
     "extract_text",
+    "load_divisions",
     "read_source",
 ]
 

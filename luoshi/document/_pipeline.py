@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from ._model import Document
+import re
+
+from . import _items
+from ._model import Document, Item, Section, Target
+from ._outline import outline
+from ._places import find_places
+from ._reflow import SALUTATION, reflow
+from ._targets import Found, find_years, is_review_title, targets_in
+from ._text import fold_width
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_TITLE_YEAR = re.compile(r"([12]\d{3})\s*年")
+_GOALS = re.compile(r"主要预期目标|主要目标|预期目标|发展目标")
 
 
 def extract_text(
@@ -14,5 +26,116 @@ def extract_text(
     wrapped: bool | None = None,
     format: str = "txt",
 ) -> Document:
-    """Extract the checklist from text already read. PLACEHOLDER until the pipeline lands."""
-    return Document(title=title_hint, year=year, source=name, format=format)
+    """Extract the checklist from text already read. Never raises on any ``str``.
+
+    Problems that leave little to extract are reported in ``Document.warnings`` (codes
+    ``empty``, ``no_structure``), so that callers decide how to treat them.
+    """
+    r = reflow(text, wrapped=wrapped, title_hint=title_hint)
+    doc_year = year or r.year or _title_year(r.title)
+    sections, blocks = outline(r.paragraphs)
+    by_id = {s.id: s for s in sections}
+    section_years = {s.id: _section_year(s, by_id, doc_year) for s in sections}
+    review = {s.id for s in sections if _in_review(s, by_id)}
+
+    items: list[Item] = []
+    targets: list[Target] = []
+    ordinals: dict[str | None, int] = {}
+    goals_year: int | None = None
+    goals_section: str | None = None
+    for block in blocks:
+        if block.section != goals_section:
+            goals_year, goals_section = None, block.section
+        para_year = _goals_year(block.text, doc_year)
+        if para_year is not None:
+            goals_year = para_year
+        context_year = goals_year if goals_year is not None else section_years.get(block.section or "")
+        for sentence in _items.sentences(block.text):
+            if SALUTATION.fullmatch(sentence):
+                continue  # 各位代表！
+            n = ordinals.get(block.section, 0) + 1
+            ordinals[block.section] = n
+            item_id = f"{block.section or '0'}.{n}"
+            found: list[Found] = []
+            if block.section not in review:
+                found = targets_in(sentence, doc_year=doc_year, context_year=context_year)
+            for f in found:
+                targets.append(_target(f"T{len(targets) + 1}", item_id, f))
+            kind = _items.kind(sentence, bool(found))
+            items.append(Item(item_id, block.section, sentence, kind, _items.tags(sentence)))  # type: ignore[arg-type]
+
+    places = find_places((i.id, i.text) for i in items)
+    warnings: list[str] = []
+    if not text.strip():
+        warnings.append("empty")
+    elif not sections and not any(_CJK.search(i.text) for i in items):
+        warnings.append("no_structure")
+    return Document(
+        title=r.title,
+        year=doc_year,
+        sections=sections,
+        items=items,
+        targets=targets,
+        places=places,
+        source=name,
+        format=format,
+        warnings=warnings,
+    )
+
+
+def _target(tid: str, item_id: str, f: Found) -> Target:
+    return Target(
+        id=tid,
+        item=item_id,
+        kind=f.kind,  # type: ignore[arg-type]
+        indicator=f.indicator,
+        scope=f.scope,
+        comparator=f.comparator,  # type: ignore[arg-type]
+        value=f.value,
+        unit=f.unit,
+        year=f.year,
+        reference=f.reference,
+        text=f.text,
+        value_max=f.value_max,
+        start_year=f.start_year,
+    )
+
+
+def _title_year(title: str | None) -> int | None:
+    if not title:
+        return None
+    m = _TITLE_YEAR.search(title)
+    return int(m.group(1)) if m else None
+
+
+def _section_year(s: Section, by_id: dict[str, Section], doc_year: int | None) -> int | None:
+    """A section on a year or a plan period (“十五五”) sets the year of its figures without one."""
+    cur: Section | None = s
+    while cur is not None:
+        if cur.title:
+            years = [y for y in find_years(fold_width(cur.title), doc_year) if y.governs and y.year]
+            if years:
+                return years[-1].year
+        cur = by_id.get(cur.parent) if cur.parent else None
+    return None
+
+
+def _in_review(s: Section, by_id: dict[str, Section]) -> bool:
+    cur: Section | None = s
+    while cur is not None:
+        if is_review_title(cur.title):
+            return True
+        cur = by_id.get(cur.parent) if cur.parent else None
+    return False
+
+
+def _goals_year(paragraph: str, doc_year: int | None) -> int | None:
+    """The paragraph that introduces 主要预期目标 gives its year to the figures that follow."""
+    m = _GOALS.search(paragraph)
+    if not m:
+        return None
+    head = fold_width(paragraph[: m.start()])
+    years = [y for y in find_years(head, doc_year) if y.governs and y.year]
+    if years:
+        return years[-1].year
+    return None

@@ -1,0 +1,228 @@
+"""Outline: find the headings among the paragraphs and build the tree of sections.
+
+Numbered headings come in a fixed order of rank: 第一部分 > 一、 > （一） > 1. > （1）. A heading may
+stand alone (一、总体要求) or be inline, its title the paragraph's first sentence
+(（二）强化教育科技人才支撑。坚持…). A text that starts mid-document has sections whose parent heading is
+missing: the parent is inferred, its number taken from the next heading of its rank (（二） before
+四、 → the parent is 三). Some reports use unnumbered top headings; they are found where the numbering
+below them restarts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._model import Section
+from ._text import ordinal
+
+_HEADING = re.compile(
+    r"(?P<part>第(?P<pn>[一二三四五六七八九十]{1,3})(?:部分|章|篇))\s*"
+    r"|(?P<cn>(?P<cnn>[一二三四五六七八九十]{1,3})[、．](?![一二三四五六七八九十]{1,2}[、，]))"
+    r"|(?P<pcn>[（(](?P<pcnn>[一二三四五六七八九十]{1,3})[）)])"
+    r"|(?P<ar>(?P<arn>\d{1,2})(?:[．、]|\.(?!\d)))"
+    r"|(?P<par>[（(](?P<parn>\d{1,2})[）)])"
+)
+_RANKS = {"part": 0, "cn": 1, "pcn": 2, "ar": 3, "par": 4}
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_STANDALONE_PUNCT = re.compile(r"[，。；！？：,;!?:]")
+
+
+@dataclass(slots=True)
+class Block:
+    """A body paragraph and the section it belongs to."""
+
+    section: str | None
+    text: str
+
+
+@dataclass(slots=True)
+class _Heading:
+    rank: float
+    number: str | None  # as printed: 四, 二, 3
+    n: int | None  # as an int
+    title: str | None
+    body: str  # the rest of an inline heading's paragraph
+
+
+def outline(paragraphs: list[str]) -> tuple[list[Section], list[Block]]:
+    parsed: list[_Heading | None] = [_parse_heading(p) for p in paragraphs]
+    _mark_unnumbered(paragraphs, parsed)
+    _drop_out_of_sequence(parsed)
+
+    sections: list[Section] = []
+    blocks: list[Block] = []
+    ids: set[str] = set()
+    stack: list[tuple[float, Section]] = []
+    last_n: dict[tuple[str | None, float], int] = {}  # (parent id, rank) -> last number seen
+    unnumbered_count: dict[str | None, int] = {}
+
+    for i, (para, h) in enumerate(zip(paragraphs, parsed, strict=True)):
+        if h is None:
+            blocks.append(Block(stack[-1][1].id if stack else None, para))
+            continue
+        while stack and stack[-1][0] >= h.rank:
+            stack.pop()
+        if not any(r < h.rank for r, _ in stack):
+            inferred = _infer_parent(parsed, i, h, stack)
+            if inferred is not None:
+                rank, number, n = inferred
+                sec = _new_section(None, number, n, None, stack, ids, unnumbered_count, inferred=True)
+                sections.append(sec)
+                stack.append((rank, sec))
+        parent_id = stack[-1][1].id if stack else None
+        if h.n is not None:
+            last_n[(parent_id, h.rank)] = h.n
+        sec = _new_section(h.title, h.number, h.n, None, stack, ids, unnumbered_count)
+        sections.append(sec)
+        stack.append((h.rank, sec))
+        if h.body:
+            blocks.append(Block(sec.id, h.body))
+    return sections, blocks
+
+
+def _new_section(
+    title: str | None,
+    number: str | None,
+    n: int | None,
+    _unused: None,
+    stack: list[tuple[float, Section]],
+    ids: set[str],
+    unnumbered_count: dict[str | None, int],
+    *,
+    inferred: bool = False,
+) -> Section:
+    parent = stack[-1][1] if stack else None
+    parent_id = parent.id if parent else None
+    if n is None:
+        unnumbered_count[parent_id] = unnumbered_count.get(parent_id, 0) + 1
+        local = str(unnumbered_count[parent_id])
+    else:
+        local = str(n)
+    sid = f"{parent_id}.{local}" if parent_id else local
+    base, k = sid, 2
+    while sid in ids:
+        sid = f"{base}-{k}"
+        k += 1
+    ids.add(sid)
+    return Section(sid, len(stack) + 1, number, title, parent_id, inferred)
+
+
+def _parse_heading(p: str) -> _Heading | None:
+    m = _HEADING.match(p)
+    if not m:
+        return None
+    kind = m.lastgroup
+    for k in _RANKS:
+        if m.group(k):
+            kind = k
+            break
+    assert kind is not None
+    number = m.group({"part": "pn", "cn": "cnn", "pcn": "pcnn", "ar": "arn", "par": "parn"}[kind])
+    rest = p[m.end() :].strip()
+    if not rest:
+        return None
+    title, body = _split_title(rest)
+    if not title:
+        return None
+    return _Heading(_RANKS[kind], number, ordinal(number), title, body)
+
+
+def _split_title(rest: str) -> tuple[str, str]:
+    """An inline heading's title is its first sentence; a standalone heading is all title."""
+    m = _SENTENCE_END.search(rest)
+    colon = rest.find("：")
+    if 0 < colon <= 20 and (m is None or colon < m.start()):
+        return rest[:colon].strip(), rest[colon + 1 :].strip()
+    if m is None:
+        return rest.rstrip("；;，, "), ""
+    return rest[: m.start()].strip(), rest[m.end() :].lstrip("”’」』） ").strip()
+
+
+def _drop_out_of_sequence(parsed: list[_Heading | None]) -> None:
+    """A number that does not follow its predecessor (一、三、二、) is a list in a sentence, not a heading."""
+    last: dict[float, int] = {}
+    for i, h in enumerate(parsed):
+        if h is None or h.n is None:
+            if h is not None:  # an unnumbered heading restarts the numbering below it
+                for r in [r for r in last if r > h.rank]:
+                    del last[r]
+            continue
+        prev = last.get(h.rank)
+        if prev is not None and not (h.n == 1 or prev < h.n <= prev + 2):
+            parsed[i] = None
+            continue
+        last[h.rank] = h.n
+        for r in [r for r in last if r > h.rank]:
+            del last[r]
+
+
+def _infer_parent(
+    parsed: list[_Heading | None], i: int, h: _Heading, stack: list[tuple[float, Section]]
+) -> tuple[float, str | None, int | None] | None:
+    """A heading with no parent while headings of a higher rank come later: its parent is missing."""
+    if stack or h.n is None:
+        return None
+    for later in parsed[i + 1 :]:
+        if later is None or later.rank >= h.rank:
+            continue
+        if later.n is None:
+            return None
+        n = later.n - 1
+        if n < 1:
+            return None
+        return later.rank, _number_like(n, later.number or ""), n
+    return None
+
+
+def _number_like(n: int, example: str) -> str:
+    from ._text import to_cn
+
+    return str(n) if example.isdigit() else to_cn(n)
+
+
+def _mark_unnumbered(paragraphs: list[str], parsed: list[_Heading | None]) -> None:
+    """Short standalone lines become headings where the numbering below them restarts.
+
+    （一）…（三） then 重点工作 then （一）… : 重点工作 heads the second run, and a short line right
+    before the first run heads that one. A document whose top headings are all unnumbered
+    (总体目标 / 重点任务 / 保障措施 above （一）…) gets them as its first level.
+    """
+    candidates = {
+        i
+        for i, p in enumerate(paragraphs)
+        if parsed[i] is None
+        and 2 <= len(p) <= 30
+        and not _STANDALONE_PUNCT.search(p)
+        and not p.startswith(("“", "《", "（", "("))
+        and i + 1 < len(paragraphs)
+    }
+    if not candidates:
+        return
+    numbered = [(j, h) for j, h in enumerate(parsed) if h is not None and h.n is not None]
+    if not numbered:
+        return
+    chosen: dict[int, float] = {}
+    # runs of each rank between headings of a higher rank; a run that restarts at 1 needs a parent
+    last: dict[float, int] = {}
+    run_start: dict[float, int] = {}
+    for j, h in numbered:
+        for r in [r for r in last if r > h.rank]:
+            del last[r]
+            run_start.pop(r, None)
+        if h.rank not in last or (h.n == 1 and last[h.rank] >= 1):
+            if h.rank in last and j - 1 in candidates:  # a restart right under a short line
+                chosen[j - 1] = h.rank - 0.5
+                first = run_start.get(h.rank)
+                if first is not None and first - 1 in candidates:
+                    chosen.setdefault(first - 1, h.rank - 0.5)
+            run_start[h.rank] = j
+        last[h.rank] = h.n or 0
+    top = min(h.rank for _, h in numbered)
+    if not chosen and top > _RANKS["cn"]:
+        # no 一、 headings: two or more short standalone lines are the top level
+        before_first = [c for c in candidates if c < numbered[0][0]]
+        if len(candidates) >= 2 and (before_first or len(candidates) >= 3):
+            chosen = dict.fromkeys(candidates, top - 1.5)
+    for c, rank in chosen.items():
+        parsed[c] = _Heading(rank, None, None, paragraphs[c].strip(), "")

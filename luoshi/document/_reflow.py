@@ -1,0 +1,473 @@
+"""Reflow: from the lines of a newspaper page, a PDF or a web page to real paragraphs.
+
+Newspaper and PDF text is broken at the column width, inside words and sentences, and a page or
+column break leaves a blank line in the middle of a sentence. Page furniture — （上接第二版）,
+page numbers, running heads, web chrome, photo captions — sits between the lines. This stage drops
+the furniture, finds the title (which a layout may put at the end), and joins the lines into
+paragraphs.
+
+The rule that does most of the work: a line as wide as the column continues its paragraph, and a
+shorter line ends it, unless punctuation says otherwise. Headings (set in a larger type, so fewer
+characters to a line) continue over short lines until a blank line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ._text import drop_layout_spaces, fold_width, width
+
+# The start of a numbered heading: 第一部分 / 一、 / （一） / 1. / （1）. Not 一、二、三产业.
+HEADING_START = re.compile(
+    r"(?:第[一二三四五六七八九十]{1,3}(?:部分|章|篇)"
+    r"|[一二三四五六七八九十]{1,3}[、．](?![一二三四五六七八九十]{1,2}[、，])"
+    r"|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"|\d{1,2}(?:[．、]|\.(?!\d))"
+    r"|[（(]\d{1,2}[）)])"
+)
+
+# Furniture that may sit inside a line.
+_INLINE_FURNITURE = re.compile(
+    r"[（(]\s*(?:上接|下转|转|接)\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*版(?:[^）)]{0,12})?[）)]"
+    r"|[（(]\s*(?:转载自|转自|来源[:：]|原载)[^）)]{0,60}[）)]"
+    r"|【\s*字[体号][:：]?[^】]{0,20}】|[\[［]\s*字[体号][:：]?[^\]］]{0,20}[\]］]"
+    r"|【\s*(?:打印|关闭|收藏|纠错|打印本页|关闭窗口)\s*】"
+)
+
+# Lines that are furniture as a whole (␣ stands for a space that is not a line break). Those in
+# _FURNITURE_ANY may start anywhere, so they are only tried on lines holding one of their keywords.
+_FURNITURE_SRC = r"""(?:
+      [-—－–_· \t\u3000]*\d{1,4}[-—－–_· \t\u3000]*                   # page number
+     |第␣*\d{1,4}␣*页(?:␣*[/／,，]?␣*共␣*\d{1,4}␣*页)?
+     |\d{1,4}␣*[/／]␣*\d{1,4}
+     |第?␣*[0-9一二三四五六七八九十]{1,3}␣*版(?:␣*[:：·|｜]␣*.{0,20})?          # 第3版：要闻
+     |(?:当前位置|您的位置|您现在的位置|所在位置|当前的位置)␣*[:：].*
+     |首页␣*[>＞›»/|].*
+     |(?:打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回首页|返回|收藏本页|收藏|纠错|我要纠错
+        |分享到␣*[:：]?.{0,40}|扫一扫.{0,30}|微信扫一扫.{0,30}|手机扫一扫.{0,30}|【打印】.{0,30}|【关闭】.{0,30}
+        |[【\[]?␣*字[体号]␣*[:：].{0,20}|[【\[]?␣*[大中小]␣+[大中小]␣+[大中小]␣*[】\]]?)
+     |(?:来源|稿件来源|信息来源|文章来源|发布时间|发布日期|发布机构|日期|时间|作者|责任编辑|编辑|审核|校对|浏览次数
+        |阅读次数|点击数|点击量|访问量|浏览量|阅读量|字号|索引号|发文机关|主题分类|成文日期|发文字号)␣*[:：].{0,80}
+     |(?:上一篇|下一篇|相关链接|相关新闻|相关阅读)␣*[:：]?.{0,60}
+     |(?:版权所有|主办单位|承办单位|技术支持|联系我们|网站地图|Copyright|©).{0,120}
+     |图为.{0,120}
+     |[（(][^（）()]{0,40}摄␣*[）)]
+     |\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:␣+\d{1,2}:\d{2}(?::\d{2})?)?.{0,40}              # 2023-01-12 10:00
+    )""".replace("␣", r"[ \t\u3000\u00a0]")
+_FURNITURE_ANY_SRC = r"""(?:
+      .{0,24}\d{4}␣*年␣*\d{1,2}␣*月␣*\d{1,2}␣*日␣*(?:星期|周)[一二三四五六日天].{0,30}  # masthead date
+     |.{0,40}(?:ICP备|网站标识码|公网安备).{0,80}
+     |.{0,60}(?:记者|通讯员|摄影)␣*[\u4e00-\u9fff·]{2,8}␣*摄␣*[）)]?              # photo credit
+    )""".replace("␣", r"[ \t\u3000\u00a0]")
+_FURNITURE = re.compile(_FURNITURE_SRC, re.X)
+_FURNITURE_ANY = re.compile(_FURNITURE_ANY_SRC, re.X)
+_FURNITURE_FIRST = set(
+    "0123456789-—－–_·第当您所首打关返收纠我分扫微手【[字大中小来稿信文发日时作责编审校浏阅点访索主成上下相版承技联网C©图（("
+)
+_FURNITURE_KEYS = re.compile(r"星期|周|ICP|标识码|公网安备|摄")
+
+
+def is_furniture(line: str) -> bool:
+    """Is this whole (stripped) line page furniture or web chrome?"""
+    if line[0] in _FURNITURE_FIRST and _FURNITURE.fullmatch(line):
+        return True
+    return _FURNITURE_KEYS.search(line) is not None and _FURNITURE_ANY.fullmatch(line) is not None
+
+
+_FOLD_HINT = re.compile(r"[\uff0e-\uff19％～]")
+_MARK = "\x00"  # where inline furniture was cut out
+
+# 决定/意见/报告 … : what a title ends with.
+_TITLE_END = re.compile(
+    r"(?:决定|意见|通知|报告|方案|规划|纲要|措施|条例|办法|细则|公报|公告|通告|批复|决议|讲话|要点|计划|建议)$"
+)
+_SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
+_TRAILING_PAREN = re.compile(r"[（(][^（）()]{0,20}[）)]$")
+
+# A date line under a title: （2022年11月20日中国共产党…全体会议通过） or ——2023年1月12日在…上
+_DATE_LINE = re.compile(
+    r"(?:[（(]\s*|——\s*|—\s*)?([12]\d{3}|[二〇零一三四五六七八九]{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。]{0,80}"
+)
+_BARE_DATE = re.compile(r"([12]\d{3})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_SPEAKER = re.compile(
+    r".{0,30}(?:主席|省长|市长|盟长|旗长|县长|区长|州长|书记|主任|部长|厅长|局长|代表)\s*[\u4e00-\u9fff·]{2,6}"
+)
+_ADDRESSEE = re.compile(r"各|有关单位|有关部门|人民政府|委员会|厅局|委办")
+_SIGNATURE = re.compile(r".{2,30}(?:委员会|人民政府|办公厅|办公室|党委|党组|政府|委|局|厅)")
+
+# How a line ends: a sentence end, mid-sentence punctuation, or open text.
+_FINAL_CHARS = set("。！？；：!?;:…")
+_CLOSERS = set("”’」』）)】》")
+_MID_CHARS = set("，、,“‘「『（(《—-")
+_CONTINUATION_START = re.compile(r"[，、。；：！？,;:!?”’」』）)》]")
+
+
+@dataclass(slots=True)
+class Reflowed:
+    paragraphs: list[str]
+    title: str | None = None
+    year: int | None = None  # the document's own year, from a date line under the title or a signature
+    wrapped: bool = False
+    dropped: list[str] = field(default_factory=list)  # furniture removed, for diagnostics
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    width: int
+    indented: bool
+    blank_before: bool
+    near_break: bool = False  # next to a page number or other furniture that was dropped
+
+
+def reflow(text: str, *, wrapped: bool | None = None, title_hint: str | None = None) -> Reflowed:
+    """Turn raw text into paragraphs, with the title and the document's year when they are found."""
+    dropped: list[str] = []
+    lines = _clean_lines(text, dropped)
+    lines = _drop_running_heads(lines, dropped)
+    title, year, lines = _take_title_and_date(lines, title_hint)
+    if wrapped is None:
+        wrapped, full = _detect_wrap(lines)
+    else:
+        full = _column_width(lines) if wrapped else 0
+    paragraphs = _drop_front_matter(_join(lines, wrapped, full))
+    if year is None:
+        year = _signature_year(paragraphs)
+    paragraphs = _drop_signature(paragraphs)
+    return Reflowed(paragraphs, title, year, wrapped, dropped)
+
+
+def is_heading_start(s: str) -> bool:
+    return HEADING_START.match(s) is not None
+
+
+# -- lines -------------------------------------------------------------------------------------------
+
+
+def _clean_lines(text: str, dropped: list[str]) -> list[_Line]:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _INLINE_FURNITURE.search(text):
+
+        def cut(m: re.Match[str]) -> str:
+            dropped.append(m.group())
+            return _MARK
+
+        text = _INLINE_FURNITURE.sub(cut, text)
+    fold = _FOLD_HINT.search(text) is not None
+    out: list[_Line] = []
+    blank = after_break = False
+    for raw in text.split("\n"):
+        s = raw.rstrip()
+        if _MARK in s:
+            s = s.replace(_MARK, "").rstrip()
+            after_break = True
+            if not s.strip():
+                continue  # the whole line was furniture: not even a blank line
+        stripped = s.lstrip(" \t\u3000\u00a0\ufeff")
+        if not stripped:
+            blank = True
+            continue
+        if len(stripped) <= 200 and is_furniture(stripped):
+            dropped.append(stripped)
+            if out:
+                out[-1].near_break = True
+            after_break = True
+            continue
+        indented = len(s) - len(stripped) >= 2 or s[:1] in ("\u3000", "\t")
+        if fold:
+            stripped = fold_width(stripped)
+        out.append(_Line(stripped, width(stripped), indented, blank, after_break))
+        blank = after_break = False
+    return out
+
+
+def _drop_running_heads(lines: list[_Line], dropped: list[str]) -> list[_Line]:
+    """Short lines that repeat three or more times are running heads (page headers and footers)."""
+    counts = Counter(ln.text for ln in lines if len(ln.text) <= 40)
+    at_break = {ln.text for ln in lines if ln.near_break}
+    repeated = {
+        t
+        for t, n in counts.items()
+        if (n >= 3 or (n >= 2 and t in at_break))
+        and not _SENTENCE_PUNCT.search(t)
+        and not HEADING_START.match(t)
+        and len(t) >= 2
+    }
+    if not repeated:
+        return lines
+    dropped.extend(sorted(repeated))
+    return [ln for ln in lines if ln.text not in repeated]
+
+
+# -- title and date ----------------------------------------------------------------------------------
+
+
+def _is_title_like(s: str) -> bool:
+    if not 6 <= len(s) <= 90 or _SENTENCE_PUNCT.search(s) or HEADING_START.match(s):
+        return False
+    core = _TRAILING_PAREN.sub("", s)
+    return bool(_TITLE_END.search(core))
+
+
+def _take_title_and_date(lines: list[_Line], hint: str | None) -> tuple[str | None, int | None, list[_Line]]:
+    title: str | None = None
+    remove: set[int] = set()
+    n = len(lines)
+    head = range(min(n, 8))
+    tail = range(max(0, n - 5), n)
+    hint_key = "".join(hint.split()) if hint else None
+    # A title set over one to three lines, at the top or at the bottom; a title with 关于 beats a
+    # running head such as …公报.
+    best: tuple[int, int, int, int] | None = None  # (score, length, start, span)
+    for region, bonus in ((head, 1), (tail, 0)):
+        for i in region:
+            if (
+                i > 0
+                and i - 1 in region
+                and not lines[i].blank_before
+                and lines[i - 1].width > 8
+                and not _SENTENCE_PUNCT.search(lines[i - 1].text)
+            ):
+                continue  # a title starts on its own line, not in the middle of one
+            for span in range(1, 6):
+                if i + span > n:
+                    break
+                parts = lines[i : i + span]
+                if span > 1 and parts[-1].blank_before:
+                    break
+                text = "".join(p.text for p in parts)
+                if _SENTENCE_PUNCT.search(text):
+                    break
+                hinted = bool(hint_key) and "".join(text.split()) == hint_key
+                if not hinted and not _is_title_like(text):
+                    continue
+                score = 4 * hinted + 2 * ("关于" in text) + bonus
+                cand = (score, len(text), i, span)
+                if best is None or cand[:2] > best[:2]:
+                    best = cand
+    if best is not None:
+        _, _, i, span = best
+        title = "".join(p.text for p in lines[i : i + span])
+        remove.update(range(i, i + span))
+    if title is None and hint:
+        title = hint.strip() or None
+    # A date line just under (or over) the title gives the document's year.
+    year: int | None = None
+    near = set(range(min(n, 6)))
+    if remove:
+        near.update(range(max(0, min(remove) - 2), min(n, max(remove) + 4)))
+    for i in sorted(near):
+        if i in remove:
+            continue
+        t = lines[i].text
+        m = _DATE_LINE.fullmatch(t)
+        if m and len(t) <= 120:
+            year = _year_of(m.group(1))
+            remove.add(i)
+            opened = t.lstrip()[:1] in "（(" and not any(c in t for c in "）)")
+            dash = t.startswith("—") and not t.endswith(("上", "讲话", "报告"))
+            if opened or dash:
+                # the line is wrapped: its rest runs to the closing parenthesis, or to 会议上
+                for j in range(i + 1, min(n, i + 4)):
+                    if _SENTENCE_PUNCT.search(lines[j].text):
+                        break
+                    remove.add(j)
+                    if any(c in lines[j].text for c in "）)") or lines[j].text.endswith("上"):
+                        break
+            break
+    if remove:
+        first = min(remove)
+        if first <= 8 and first < n // 2:
+            # a web page's chrome and a newspaper's masthead sit above the title
+            remove.update(i for i in range(first) if not _SENTENCE_PUNCT.search(lines[i].text))
+    if not remove:
+        return title, year, lines
+    kept = [ln for i, ln in enumerate(lines) if i not in remove]
+    return title, year, kept
+
+
+SALUTATION = re.compile(r"(?:各位代表|各位委员|同志们|各位领导|各位来宾)[：:，,！!]?")
+
+
+def _drop_front_matter(paragraphs: list[str]) -> list[str]:
+    """Under the title, the speaker of a report, its salutation and the addressees of a notice are
+    not task items. A narrow column may have run them into the paragraph that follows."""
+    out = list(paragraphs)
+    for i, p in enumerate(out[:6]):
+        m = SALUTATION.search(p)
+        if m and m.start() <= 40 and (m.start() == 0 or _SPEAKER.fullmatch(p[: m.start()])):
+            p = p[m.end() :]
+        elif len(p) <= 40 and not _SENTENCE_PUNCT.search(p) and _SPEAKER.fullmatch(p):
+            p = ""
+        else:
+            colon = p.find("：")
+            head = p[:colon]
+            if (
+                0 < colon <= 80
+                and "。" not in head
+                and _ADDRESSEE.search(head)
+                and not HEADING_START.match(p)
+            ):
+                p = p[colon + 1 :]
+        out[i] = p.strip()
+    return [p for p in out if p]
+
+
+def _year_of(s: str) -> int | None:
+    from ._text import cn_to_int
+
+    return int(s) if s.isdigit() else cn_to_int(s)
+
+
+def _signature_year(paragraphs: list[str]) -> int | None:
+    for p in paragraphs[-3:]:
+        m = _BARE_DATE.fullmatch(p.strip())
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _drop_signature(paragraphs: list[str]) -> list[str]:
+    """The issuing authority and the date at the end are not task items."""
+    while paragraphs:
+        last = paragraphs[-1]
+        if _BARE_DATE.fullmatch(last) or (
+            len(last) <= 30 and _SIGNATURE.fullmatch(last) and not _SENTENCE_PUNCT.search(last)
+        ):
+            paragraphs = paragraphs[:-1]
+            continue
+        break
+    return paragraphs
+
+
+# -- wrapping ----------------------------------------------------------------------------------------
+
+
+def _column_width(lines: list[_Line]) -> int:
+    widths = sorted(ln.width for ln in lines)
+    if not widths:
+        return 0
+    return widths[min(len(widths) - 1, (len(widths) * 3) // 4)]
+
+
+def _detect_wrap(lines: list[_Line]) -> tuple[bool, int]:
+    """Is the text broken at a column width, and what is that width (in half-width cells)?
+
+    Wrapped text breaks most of its longer lines in the middle of a sentence; a file of
+    paragraphs (docx, a web page) ends them with punctuation.
+    """
+    if len(lines) < 2:
+        return False, 0
+    full = _column_width(lines)
+    if full == 0 or full > 170:
+        return False, full
+    longer = [ln for ln in lines if ln.width >= 0.5 * full and not HEADING_START.match(ln.text)]
+    broken = sum(1 for ln in longer if _ending(ln.text) != "final")
+    return bool(longer) and broken >= 0.3 * len(longer), full
+
+
+def _ending(s: str) -> str:
+    """'final' (a sentence or clause list ends), 'mid' (mid-sentence punctuation) or 'open'."""
+    i = len(s) - 1
+    while i >= 0 and s[i] in _CLOSERS:
+        i -= 1
+    if i < 0:
+        return "open"
+    c = s[i]
+    if c in _FINAL_CHARS:
+        return "final"
+    if c in _MID_CHARS:
+        return "mid"
+    return "open"
+
+
+def _join(lines: list[_Line], wrapped: bool, full: int) -> list[str]:
+    paragraphs: list[str] = []
+    cur: list[str] = []
+    heading = False  # the paragraph being built is a standalone heading so far
+    prev: _Line | None = None
+    for k, ln in enumerate(lines):
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if prev is None or not cur:
+            cur = [ln.text]
+            heading = _starts_heading(ln.text)
+            prev = ln
+            continue
+        if _continues(prev, ln, nxt, cur, heading, wrapped, full):
+            if heading and _SENTENCE_PUNCT.search(ln.text):
+                heading = False
+            cur.append(ln.text)
+        else:
+            paragraphs.append(_finish(cur))
+            cur = [ln.text]
+            heading = _starts_heading(ln.text)
+        prev = ln
+    if cur:
+        paragraphs.append(_finish(cur))
+    return [p for p in paragraphs if p]
+
+
+def _starts_heading(s: str) -> bool:
+    return HEADING_START.match(s) is not None and not _SENTENCE_PUNCT.search(s)
+
+
+def _continues(
+    prev: _Line, ln: _Line, nxt: _Line | None, cur: list[str], heading: bool, wrapped: bool, full: int
+) -> bool:
+    slack = _slack(full)
+    if HEADING_START.match(ln.text):
+        return _ending(prev.text) == "mid" and prev.text[-1:] in "，、," and not ln.blank_before
+    end = _ending(prev.text)
+    if end == "mid":
+        return True
+    if _CONTINUATION_START.match(ln.text):
+        return True
+    if end == "final":
+        if not wrapped or ln.blank_before or ln.indented:
+            return False
+        # a short line without punctuation after a sentence stands alone
+        short_alone = ln.width < full - slack and not _SENTENCE_PUNCT.search(ln.text)
+        return not short_alone and prev.width >= full - 3
+    # open: the line stops without punctuation
+    if wrapped and prev.width >= full - slack:
+        # Broken at the column width, mid-word (a blank line here is a page break) — unless a
+        # heading filled the line and the body follows.
+        return not heading or _heading_goes_on(ln.text, sum(len(c) for c in cur))
+    if heading and wrapped:
+        # A heading set in large type goes on over short lines without punctuation; over a blank
+        # line only when the piece stands alone before the next blank line or heading.
+        short = ln.width < full - slack
+        if not short or _SENTENCE_PUNCT.search(ln.text) or len("".join(cur)) + len(ln.text) > 80:
+            return False
+        if not ln.blank_before or ln.near_break:
+            return True  # a page break inside a heading is not a paragraph break
+        return nxt is None or nxt.blank_before or HEADING_START.match(nxt.text) is not None
+    return False
+
+
+def _heading_goes_on(s: str, so_far: int) -> bool:
+    """Is this line the rest of a heading that filled the line before: the end of its title (a
+    title is rarely over 40 characters), or the end of an inline title (…干部队 / 伍。坚持…)?"""
+    m = _SENTENCE_PUNCT.search(s)
+    if m is None:
+        return so_far + len(s) <= 42
+    return s[m.start()] in "。！？!?" and m.start() <= 30 and so_far + m.start() <= 60
+
+
+def _slack(full: int) -> int:
+    """How much shorter than the column a line may be and still be broken by it (an indent, tight
+    punctuation): five characters in a newspaper column, three in a narrow one."""
+    return max(6, min(10, round(full * 0.22)))
+
+
+def _finish(parts: list[str]) -> str:
+    out = parts[0]
+    for p in parts[1:]:
+        if out and p and out[-1].isascii() and out[-1].isalpha() and p[0].isascii() and p[0].isalpha():
+            out += " " + p  # an English word broken at the line end keeps its space
+        else:
+            out += p
+    return drop_layout_spaces(out).strip()

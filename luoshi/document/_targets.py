@@ -1,0 +1,739 @@
+"""Targets: numeric, relational and milestone targets in a task sentence.
+
+The rules, in the order they are applied to a sentence (each has its tests in
+tests/document/test_targets_*.py):
+
+1. Years. 到2035年, 2030年前, 2024—2027年 (a plan period: its end year), 今年/明年 (the document's own
+   year), “十五五” (2030). A year governs the figures after it in the same sentence until another
+   year appears. 比2020年 and 2020年以来 are base years, not deadlines.
+2. A figure shared by listed subjects: 玉米、奶业2个产值超千亿元 → one target per subject.
+3. 分别: 一产、二产、三产增加值分别增长4.5%、6%和6%左右 → one target per subject, each its figure.
+4. Relations between two indicators: 新能源装机规模超过火电装机规模; 居民收入增长与经济增长同步.
+5. Every other figure with a unit, where the sentence makes it a target: a comparator before it
+   (达到, 超过, 控制在 …), a growth verb (增长, 下降 …), a modifier after it (以上, 左右, 以内), a
+   verb of work to be done (新建, 建成, 培育 …), or a year that governs it. A figure that only
+   counts what is enacted (落实…12条措施) or describes (2400多万各族人民) is not a target.
+6. Milestones: a deadline and a deed without a figure (到2025年基本消除重污染天气), and plans
+   with their period (制定实施2022—2025年人才发展规划).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._numbers import Quantity, find_quantities
+from ._text import cn_to_int, fold_width
+
+# -- years -------------------------------------------------------------------------------------------
+
+_YEAR = re.compile(
+    r"(?P<pre>力争到|力争在|争取到|确保到|预计到|计划到|到|至|在|于|力争|争取|确保|截至|截止)?"
+    r"(?:(?P<y1>[12]\d{3})\s*年?\s*[—–－~～\-至到]\s*(?P<y2>[12]\d{3})\s*年"
+    r"|(?P<y>[12]\d{3}|[二〇零一三四五六七八九]{4})\s*年(?!度)(?:\s*(?P<month>\d{1,2})\s*月(?:份)?(?P<day>\s*\d{1,2}\s*日)?)?"
+    r"|(?P<rel>今年|明年|后年|本年度|年内|全年|去年|上年)"
+    r"|[“\"]?(?P<plan>十[一二三四五六七八九]五)[”\"]?(?P<planpost>期间|时期|末|期末)?)"
+    r"(?P<post>年底前|底前|以前|之前|前|底|末|以来|以后|起|开始)?"
+)
+_BASE_BEFORE = re.compile(r"(?:比|较|与|同|和|对比|相比|相较于?|超过|高于|低于)\s*$")
+_BASE_AFTER = re.compile(r"^\s*(?:的?基础上|水平|相比|同期|比|的水平|翻)")
+_DEADLINE_POST = {"年底前", "底前", "以前", "之前", "前", "底", "末"}
+
+
+@dataclass(frozen=True, slots=True)
+class YearExpr:
+    start: int
+    end: int
+    year: int | None
+    start_year: int | None = None
+    deadline: bool = False  # 到2025年, 2030年前: a deadline, not only a date
+    governs: bool = True  # False for base years (比2020年) and 2020年以来
+
+
+def find_years(s: str, doc_year: int | None) -> list[YearExpr]:
+    out: list[YearExpr] = []
+    for m in _YEAR.finditer(s):
+        start, end = m.span()
+        pre, post = m.group("pre"), m.group("post")
+        start_year: int | None = None
+        if m.group("y2"):
+            year: int | None = int(m.group("y2"))
+            start_year = int(m.group("y1"))
+            if start_year >= year:  # type: ignore[operator]
+                continue
+        elif m.group("y"):
+            raw = m.group("y")
+            year = int(raw) if raw.isdigit() else cn_to_int(raw)
+            if year is None or not 1949 <= year <= 2100:
+                continue
+        elif m.group("rel"):
+            rel = m.group("rel")
+            if rel in ("今年", "本年度", "年内", "全年"):
+                year = doc_year
+            elif rel in ("去年", "上年"):
+                year = doc_year - 1 if doc_year else None
+            elif rel == "明年":
+                year = doc_year + 1 if doc_year else None
+            else:
+                year = doc_year + 2 if doc_year else None
+            if year is None and not pre:
+                continue
+        else:
+            plan = m.group("plan")
+            n = cn_to_int(plan[:2]) if plan else None
+            if n is None:
+                continue
+            year = 2005 + 5 * (n - 10)
+        governs = True
+        if m.group("day") or (m.group("month") and post not in _DEADLINE_POST):
+            governs = False  # a date (2023年1月12日), not a deadline
+        elif post in ("以来", "以后", "起", "开始") or (
+            not pre and (_BASE_BEFORE.search(s, 0, start) or _BASE_AFTER.match(s[end : end + 6]))
+        ):
+            governs = False
+        deadline = (
+            bool(pre and pre not in ("在", "于", "截至", "截止"))
+            or post in _DEADLINE_POST
+            or m.group("rel") in ("今年", "明年", "后年", "年内")
+        )
+        out.append(YearExpr(start, end, year, start_year, deadline, governs))
+    return out
+
+
+def strip_years(s: str) -> str:
+    return _YEAR.sub("", s)
+
+
+# -- the words around a figure -------------------------------------------------------------------------
+
+_CMP_LEFT = re.compile(
+    r"(?:分别|均|都|将|要|力争|争取)?"
+    r"(?P<cmp>提升至|提升到|提高至|提高到|扩大到|扩大至|增加到|增加至|增长到|增长至|增至|升至|上升到|上升至"
+    r"|稳定在|保持在|稳定|达到|达|不低于|不少于|至少|超过|(?<!赶)超|突破|(?<![通经度越])过|高于|大于|多于"
+    r"|不超过|不高于|控制在|控制到|降至|降到|降低到|降低至|下降到|下降至|减少到|减少至|减至|压减到|压减至"
+    r"|压缩到|压缩至|缩短到|缩短至|缩小到|缩小至|低于|小于|少于|(?<![作成认称以行因视])为|(?<![就还别但而于正也])是|占)\s*$"
+)
+_CMP = {
+    **dict.fromkeys(
+        [
+            "提升至",
+            "提升到",
+            "提高至",
+            "提高到",
+            "扩大到",
+            "扩大至",
+            "增加到",
+            "增加至",
+            "增长到",
+            "增长至",
+            "增至",
+            "升至",
+            "上升到",
+            "上升至",
+            "稳定在",
+            "保持在",
+            "稳定",
+            "达到",
+            "达",
+            "不低于",
+            "不少于",
+            "至少",
+        ],
+        ">=",
+    ),
+    **dict.fromkeys(["超过", "超", "突破", "过", "高于", "大于", "多于"], ">"),
+    **dict.fromkeys(
+        [
+            "不超过",
+            "不高于",
+            "控制在",
+            "控制到",
+            "降至",
+            "降到",
+            "降低到",
+            "降低至",
+            "下降到",
+            "下降至",
+            "减少到",
+            "减少至",
+            "减至",
+            "压减到",
+            "压减至",
+            "压缩到",
+            "压缩至",
+            "缩短到",
+            "缩短至",
+            "缩小到",
+            "缩小至",
+        ],
+        "<=",
+    ),
+    **dict.fromkeys(["低于", "小于", "少于"], "<"),
+    **dict.fromkeys(["为", "是", "占"], "="),
+}
+_GROWTH_LEFT = re.compile(
+    r"(?:年均|平均|累计|同比|比上年|分别)?(?:增长|下降|提高|降低|减少|增加|提升|上升|缩小|回落|下降了|增长了)\s*$"
+)
+_WORK_VERB = re.compile(
+    r"(?:实现|新建|新增|建成|建设|完成|培育|打造|创建|改造|引进|招引|开工|投资|实施|建立|造林|种草|治理|修复|推广|转移"
+    r"|吸纳|安置|淘汰|化解|压减|发放|培训|提供|争取|认定|新培育|新认定|新创建|新开工|落地|储备|带动|吸引|扩建|改建"
+    r"|整治|解决|资助|筹集|盘活|营造|补植|退耕|节约|节水|回收|处置|消纳|外送|输送|生产|种植|养殖|存栏|出栏)"
+)
+_ENACTED = re.compile(r"(?:落实|出台|制定|印发|推出|贯彻|执行|修订|颁布|发布|学习|宣传)")
+_ENACTED_NOUN = re.compile(r"^(?:措施|意见|举措|政策|条例|规定|办法|要求|精神|制度|方面|重点|任务|原则|方针)")
+_SCOPE = re.compile(r"(?:全区|全自治区|全省|全市|全国|全盟|全州|全县|全旗|全地区)")
+_LEAD = re.compile(
+    r"^(?:[、，,和及与并且其中同时以]|到|至|在|于|将|把|使|让|推动|推进|促进|确保|力争|争取|努力|实现|保持|进一步"
+    r"|持续|稳步|逐步|加快|大力|着力|每年|年内|底前|底|前|末|以上|要|使得|带动|做到|预期目标是|主要预期目标是"
+    r"|目标是|主要目标是|目标为|预计|其中|力求|全年)+"
+)
+_CUT_AFTER = re.compile(r".*(?:使|让|将|把|推动|确保|力争|促进|带动|推进|实现|提高|提升)")
+_HEADS = (
+    "增加值",
+    "产值",
+    "产量",
+    "收入",
+    "规模",
+    "比重",
+    "总量",
+    "增速",
+    "投资",
+    "面积",
+    "装机",
+    "发电量",
+    "覆盖率",
+    "利用率",
+    "率",
+)
+_REL_VERB = re.compile(r"超过|高于|大于|快于|多于|不低于|不少于|低于|慢于|少于|赶超")
+_REL_CMP = {
+    "超过": ">",
+    "高于": ">",
+    "大于": ">",
+    "快于": ">",
+    "多于": ">",
+    "赶超": ">",
+    "不低于": ">=",
+    "不少于": ">=",
+    "低于": "<",
+    "慢于": "<",
+    "少于": "<",
+}
+_REL_HEAD = re.compile(
+    r"(?:规模|总量|产量|水平|增速|速度|增长|比重|收入|产值|装机|发电|平均|增幅|占比|同期|均值|总额|能力)"
+)
+_SYNC = re.compile(
+    r"(?P<x>[^，；。：、与和同]{2,30})(?:与|和|同)(?P<y>[^，；。：、与和同]{2,20}?)(?:基本|保持)?同步"
+)
+_MILESTONE_VERB = re.compile(
+    r"完成|实现|建成|消除|形成|达标|覆盖|建立|健全|取得|进入|迈入|跻身|成为|达峰|中和|退出|清零|通达|通车|投产|投运"
+    r"|并网|竣工|贯通|完善|全面|基本|全部|率先|落成|上线|消灭|根除|摘帽|脱贫"
+)
+_PLAN_NAME = re.compile(r"(?:规划|计划|方案|纲要|行动)$")
+_BOUNDARY = re.compile(r"[，；：。！？,;:!?]")
+_CANDIDATE = re.compile(
+    r"\d|[千百十两三四五六七八九]\s*[万亿]|[千百]亿|百分之|今年|明年|十[一二三四五六七八九]五|[二〇]{1}[〇零一二三四五六七八九]{3}年"
+    r"|超过|高于|快于|不低于|同步"
+)
+_HINT = re.compile(r"[\d０-９千百万亿今明〇超高快同十]")  # a cheap first look before _CANDIDATE
+_LIST_SEP = re.compile(r"[、和及与]")
+_N_SHARED = re.compile(
+    r"(?P<etc>等)?(?P<n>\d+|[两二三四五六七八九十]+)个(?P<noun>[\u4e00-\u9fff]{1,6}?)"
+    r"(?P<cmp>均超过|均达到|超过|超|过|突破|达到|达)?\s*$"
+)
+_RESPECTIVELY = re.compile(r"分别(?P<verb>[\u4e00-\u9fff]{0,4}?)\s*$")
+_VERB_PREFIX = re.compile(
+    r"^(?:进一步|做大做强|做大|做强|做优|做精|做实|发展|培育|打造|壮大|建设|推动|加快|提升|巩固|形成|建成|重点|支持"
+    r"|扶持|大力|着力|全力|积极|围绕|聚焦|推进|实施)+"
+)
+_REVIEW = re.compile(r"回顾|过去|成绩|成就|工作情况|主要进展|取得的")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A target found in a sentence, before it gets its id."""
+
+    kind: str
+    indicator: str
+    scope: str | None
+    comparator: str | None
+    value: float | None
+    unit: str | None
+    year: int | None
+    reference: str | None
+    text: str
+    value_max: float | None = None
+    start_year: int | None = None
+    pos: int = 0
+
+
+def is_review_title(title: str | None) -> bool:
+    return bool(title and _REVIEW.search(title))
+
+
+def targets_in(sentence: str, *, doc_year: int | None = None, context_year: int | None = None) -> list[Found]:
+    """The targets a sentence sets, in the order they appear."""
+    if not _HINT.search(sentence) or not _CANDIDATE.search(sentence):
+        return []
+    s = fold_width(sentence)
+    years = find_years(s, doc_year)
+    quantities = [q for q in find_quantities(s) if not _inside_year(q, years)]
+    bounds = [m.start() for m in _BOUNDARY.finditer(s)]
+    ctx = _Sentence(sentence, s, years, bounds, doc_year, context_year)
+    found: list[Found] = []
+    used: set[int] = set()
+    _shared_figures(ctx, quantities, used, found)
+    _respectively(ctx, quantities, used, found)
+    _relations(ctx, found)
+    _numeric(ctx, quantities, used, found)
+    _milestones(ctx, quantities, found)
+    found.sort(key=lambda f: f.pos)
+    return [f for f in found if not _is_past(f, ctx)]
+
+
+# -- the sentence and its helpers ----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Sentence:
+    original: str
+    s: str  # width-folded: same positions as original
+    years: list[YearExpr]
+    bounds: list[int]  # positions of clause boundaries
+    doc_year: int | None
+    context_year: int | None
+
+    def clause_start(self, pos: int) -> int:
+        start = 0
+        for b in self.bounds:
+            if b >= pos:
+                break
+            start = b + 1
+        return start
+
+    def clause_end(self, pos: int) -> int:
+        for b in self.bounds:
+            if b >= pos:
+                return b
+        return len(self.s)
+
+    def year_at(self, pos: int) -> YearExpr | None:
+        """The year that governs a figure at ``pos``: the last governing year before it."""
+        best: YearExpr | None = None
+        for y in self.years:
+            if y.end > pos:
+                break
+            if y.governs and y.year is not None:
+                best = y
+        return best
+
+    def year_for(self, pos: int) -> tuple[int | None, int | None, bool]:
+        y = self.year_at(pos)
+        if y is not None:
+            return y.year, y.start_year, y.deadline
+        return self.context_year, None, False
+
+    def scope_at(self, pos: int) -> str | None:
+        last = None
+        for m in _SCOPE.finditer(self.s, 0, pos):
+            last = m.group()
+        return "全区" if last == "全自治区" else last
+
+    def text(self, start: int, end: int) -> str:
+        return self.original[start:end].strip("，、；,; ")
+
+
+def _inside_year(q: Quantity, years: list[YearExpr]) -> bool:
+    return any(y.start <= q.start < y.end for y in years)
+
+
+def _is_past(f: Found, ctx: _Sentence) -> bool:
+    """A figure for a year before the document's own is a result, not a target."""
+    if f.year is None or ctx.doc_year is None or f.year >= ctx.doc_year:
+        return False
+    return not any(y.deadline and y.year == f.year for y in ctx.years)
+
+
+_BASE_PHRASE = re.compile(r"(?:比|较|与|同)(?:[12]\d{3}\s*年|上年|去年|上年度)(?:末|底)?(?:相比)?")
+_EVERY_YEAR = re.compile(r"^每年|每年$")
+
+
+def clean_indicator(raw: str) -> str:
+    s = _BASE_PHRASE.sub("", raw)
+    s = strip_years(s)
+    s = _SCOPE.sub("", s)
+    s = s.strip("，、；：,;: ")
+    s = _LEAD.sub("", s)
+    if len(s) > 18:
+        m = _CUT_AFTER.match(s)
+        if m and len(s) - m.end() >= 2:
+            s = s[m.end() :]
+            s = _LEAD.sub("", s)
+    s = _EVERY_YEAR.sub("", s.rstrip("的，、 "))
+    return s
+
+
+def _comparator(cmp_word: str | None, q: Quantity) -> str:
+    comp = _CMP[cmp_word] if cmp_word else "="
+    if q.suffix in ("以上", "之上"):
+        comp = ">" if comp == ">" else ">="
+    elif q.suffix in ("左右", "上下"):
+        comp = "≈"
+    elif q.suffix in ("以内", "以下", "之内"):
+        comp = "<="
+    if q.approx and comp == "=":
+        comp = ">"
+    if q.value_max is not None and comp == "=":
+        comp = ">="
+    return comp
+
+
+# -- 2. one figure for several listed subjects ---------------------------------------------------------
+
+
+def _split_subjects(raw: str) -> list[str]:
+    parts = [p.strip() for p in _LIST_SEP.split(raw) if p.strip()]
+    if not parts:
+        return []
+    if parts[-1].endswith("等"):
+        parts[-1] = parts[-1][:-1]
+    others = [len(p) for p in parts[1:]] or [len(parts[0])]
+    longest = max(others)
+    first = parts[0]
+    if len(first) > longest:
+        first = _VERB_PREFIX.sub("", clean_indicator(first) or first) or first
+        if len(first) > longest + 2:
+            first = first[-longest:]
+    parts[0] = first
+    return [p for p in parts if p]
+
+
+def _shared_figures(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[Found]) -> None:
+    for i, q in enumerate(qs):
+        if i in used:
+            continue
+        cs = ctx.clause_start(q.start)
+        left = ctx.s[cs : q.start]
+        m = _N_SHARED.search(left)
+        if not m:
+            continue
+        subjects = _split_subjects(left[: m.start()])
+        if len(subjects) < 1:
+            continue
+        noun = m.group("noun")
+        cmp_word = m.group("cmp")
+        if cmp_word and cmp_word.startswith("均"):
+            cmp_word = cmp_word[1:]
+        year, start_year, _ = ctx.year_for(q.start)
+        used.add(i)
+        count_at = cs + m.start("n")
+        used.update(k for k, other in enumerate(qs) if other.start == count_at)  # the 2个 itself
+        for subj in subjects:
+            out.append(
+                Found(
+                    "numeric",
+                    subj + noun,
+                    ctx.scope_at(q.start),
+                    _comparator(cmp_word, q),
+                    q.value,
+                    q.unit,
+                    year,
+                    None,
+                    ctx.text(cs, q.end),
+                    q.value_max,
+                    start_year,
+                    q.start,
+                )
+            )
+
+
+# -- 3. 分别 ---------------------------------------------------------------------------------------------
+
+
+def _respectively(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[Found]) -> None:
+    i = 0
+    while i < len(qs):
+        q = qs[i]
+        if i in used:
+            i += 1
+            continue
+        cs = ctx.clause_start(q.start)
+        left = ctx.s[cs : q.start]
+        m = _RESPECTIVELY.search(left)
+        if not m:
+            i += 1
+            continue
+        verb = m.group("verb")
+        cmp_m = _CMP_LEFT.search(verb) if verb else None
+        growth = bool(verb) and not cmp_m and bool(_GROWTH_LEFT.search(verb))
+        # the figures that follow, joined by 、 和 及
+        group = [i]
+        j = i + 1
+        while j < len(qs) and re.fullmatch(r"\s*[、和及与,，]\s*", ctx.s[qs[j - 1].end : qs[j].start]):
+            group.append(j)
+            j += 1
+        subjects = _split_subjects(clean_indicator(left[: m.start()]) or left[: m.start()])
+        if len(subjects) < 2:
+            i += 1
+            continue
+        head = next((h for h in _HEADS if subjects[-1].endswith(h) and len(subjects[-1]) > len(h)), "")
+        if head:
+            subjects = [s if s.endswith(head) else s + head for s in subjects]
+        last_suffix = qs[group[-1]].suffix
+        cmp_word = cmp_m.group("cmp") if cmp_m else None
+        for subj, k in zip(subjects, group, strict=False):
+            qk = qs[k]
+            if qk.suffix is None and last_suffix:
+                qk = Quantity(qk.start, qk.end, qk.value, qk.unit, qk.value_max, qk.approx, last_suffix)
+            year, start_year, _ = ctx.year_for(qk.start)
+            used.add(k)
+            out.append(
+                Found(
+                    "numeric",
+                    subj + (verb if growth else ""),
+                    ctx.scope_at(q.start),
+                    _comparator(cmp_word, qk),
+                    qk.value,
+                    qk.unit,
+                    year,
+                    None,
+                    ctx.text(cs, qs[group[-1]].end),
+                    qk.value_max,
+                    start_year,
+                    qk.start,
+                )
+            )
+        i = j
+
+
+# -- 4. relations ----------------------------------------------------------------------------------------
+
+
+def _relations(ctx: _Sentence, out: list[Found]) -> None:
+    s = ctx.s
+    for m in _REL_VERB.finditer(s):
+        seg_start = max(ctx.clause_start(m.start()), s.rfind("、", 0, m.start()) + 1)
+        seg_end = ctx.clause_end(m.end())
+        dun = s.find("、", m.end(), seg_end)
+        if dun != -1:
+            seg_end = dun
+        x_raw, y_raw = s[seg_start : m.start()], s[m.end() : seg_end]
+        if any(c.isdigit() for c in y_raw) or not (_REL_HEAD.search(y_raw) or _REL_HEAD.search(x_raw)):
+            continue
+        x, y = clean_indicator(x_raw), clean_indicator(y_raw)
+        if len(x) < 2 or len(y) < 2 or any(c.isdigit() for c in x):
+            continue
+        year, start_year, _ = ctx.year_for(m.start())
+        out.append(
+            Found(
+                "relational",
+                x,
+                ctx.scope_at(m.start()),
+                _REL_CMP[m.group()],
+                None,
+                None,
+                year,
+                y,
+                ctx.text(seg_start, seg_end),
+                None,
+                start_year,
+                seg_start,
+            )
+        )
+    for m in _SYNC.finditer(s):
+        x, y = clean_indicator(m.group("x")), clean_indicator(m.group("y"))
+        if len(x) < 2 or len(y) < 2 or any(c.isdigit() for c in x + y):
+            continue
+        year, start_year, _ = ctx.year_for(m.start())
+        approx = "基本" in s[m.start("y") : m.end()]
+        out.append(
+            Found(
+                "relational",
+                x,
+                ctx.scope_at(m.start()),
+                "≈" if approx else "=",
+                None,
+                None,
+                year,
+                y,
+                ctx.text(m.start(), m.end()),
+                None,
+                start_year,
+                m.start(),
+            )
+        )
+
+
+# -- 5. figures ------------------------------------------------------------------------------------------
+
+
+def _numeric(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[Found]) -> None:
+    s = ctx.s
+    prev_end = 0
+    for i, q in enumerate(qs):
+        if i in used:
+            prev_end = q.end
+            continue
+        cs = max(ctx.clause_start(q.start), prev_end)
+        left = s[cs : q.start]
+        ce = ctx.clause_end(q.end)
+        right = s[q.end : ce]
+        cut = right.find("、")
+        if cut != -1:
+            right = right[:cut]
+        cmp_m = _CMP_LEFT.search(left)
+        growth = None if cmp_m else _GROWTH_LEFT.search(left)
+        attributive = bool(right) and not right.startswith(("的", "）", ")", "”"))
+        head = left[: cmp_m.start()] if cmp_m else left
+        indicator = clean_indicator(head)
+        work = bool(_WORK_VERB.search(strip_years(head)))
+        y = ctx.year_at(q.start)
+        if cmp_m and cmp_m.group("cmp") in ("为", "是", "占") and not (y or ctx.context_year or q.suffix):
+            continue  # 为/是 only set a figure where a year or a modifier makes it a target
+        if _ENACTED.search(head) and _ENACTED_NOUN.match(right):
+            continue  # 落实…12条措施 counts what is enacted, not a target
+        if attributive and not (cmp_m or growth or work):
+            valid = False  # 3岁以下婴幼儿, 10万人以上城市: a figure that describes a noun
+        elif cmp_m or growth or q.suffix or work:
+            valid = True
+        elif (y is not None or ctx.context_year is not None) and not attributive:
+            valid = q.unit not in ("万", "亿")
+        else:
+            valid = False
+        if not valid:
+            continue
+        if attributive and (work or not indicator):
+            noun = right.lstrip("的")
+            noun = re.split(r"[，；。、]", noun)[0]
+            indicator = (indicator + noun) if noun else indicator
+        if not indicator:
+            indicator = _previous_subject(ctx, cs)
+            if not indicator:
+                continue
+        year, start_year, _ = ctx.year_for(q.start)
+        prev_end = q.end  # the next figure's indicator starts after this target
+        out.append(
+            Found(
+                "numeric",
+                indicator,
+                ctx.scope_at(q.start),
+                _comparator(cmp_m.group("cmp") if cmp_m else None, q),
+                q.value,
+                q.unit,
+                year,
+                None,
+                ctx.text(cs, q.end),
+                q.value_max,
+                start_year,
+                q.start,
+            )
+        )
+
+
+def _previous_subject(ctx: _Sentence, clause_start: int) -> str:
+    """奶类产量稳步提高，力争达到1000万吨: the subject sits in the clause before."""
+    if clause_start < 2:
+        return ""
+    prev_start = ctx.clause_start(clause_start - 1)
+    prev = clean_indicator(ctx.s[prev_start : clause_start - 1])
+    m = re.match(r"[\u4e00-\u9fff]{2,12}?(?:" + "|".join(_HEADS) + ")", prev)
+    return m.group() if m else ""
+
+
+# -- 6. milestones ----------------------------------------------------------------------------------------
+
+
+def _milestones(ctx: _Sentence, qs: list[Quantity], out: list[Found]) -> None:
+    s = ctx.s
+    taken = [(f.pos, f.pos + len(f.text)) for f in out if f.kind == "relational"]
+    for k, y in enumerate(ctx.years):
+        if not y.governs or y.year is None:
+            continue
+        nxt = ctx.years[k + 1].start if k + 1 < len(ctx.years) else len(s)
+        end = min(ctx.clause_end(y.end), nxt)
+        start = y.end
+        if not s[start:end].strip("，、 "):
+            # 到2025年，基本消除…: the deed is in the next clause
+            start = end + 1
+            end = min(ctx.clause_end(start), nxt)
+        seg = s[start:end].rstrip("、和及 ")
+        if not seg or any(start <= q.start < end for q in qs):
+            continue
+        if any(a <= start < b or start <= a < end for a, b in taken):
+            continue
+        if _REL_VERB.search(seg):
+            continue
+        is_plan = y.start_year is not None and bool(_PLAN_NAME.search(seg))
+        if not is_plan:
+            if not (y.deadline or (ctx.doc_year is None or y.year > ctx.doc_year)):
+                continue
+            if not _MILESTONE_VERB.search(seg):
+                continue
+            if not y.deadline and not _MILESTONE_VERB.match(_LEAD.sub("", _SCOPE.sub("", seg))):
+                continue
+        indicator = clean_indicator(seg) if not is_plan else seg.strip()
+        if len(indicator) < 2:
+            continue
+        taken.append((start, end))
+        out.append(
+            Found(
+                "milestone",
+                indicator,
+                ctx.scope_at(start),
+                None,
+                None,
+                None,
+                y.year,
+                None,
+                ctx.text(y.start, end),
+                None,
+                y.start_year,
+                y.start,
+            )
+        )
+    _later_deeds(ctx, qs, out, taken)
+
+
+_DEED_START = re.compile(r"(?:基本|全面|率先|如期)?(?:建成|完成|实现|消除|形成|达标|达峰|建立)")
+
+
+def _later_deeds(ctx: _Sentence, qs: list[Quantity], out: list[Found], taken: list[tuple[int, int]]) -> None:
+    """到2035年，…达到28%以上，基本建成美丽示例省: a later clause of a deadline sentence that names a
+    deed without a figure is a milestone of that deadline."""
+    s = ctx.s
+    starts = [0] + [b + 1 for b in ctx.bounds]
+    for a in starts:
+        if a >= len(s):
+            continue
+        b = ctx.clause_end(a)
+        y = ctx.year_at(a)
+        if y is None or not y.deadline or y.start >= a or y.year is None:
+            continue
+        if any(a <= q.start < b for q in qs) or any(x < b and a < z for x, z in taken):
+            continue
+        if any(a <= yy.start < b for yy in ctx.years):
+            continue
+        seg = s[a:b]
+        core = _LEAD.sub("", _SCOPE.sub("", seg))
+        if not _DEED_START.match(core) or _REL_VERB.search(seg):
+            continue
+        indicator = clean_indicator(seg)
+        if len(indicator) < 2:
+            continue
+        taken.append((a, b))
+        out.append(
+            Found(
+                "milestone",
+                indicator,
+                ctx.scope_at(a),
+                None,
+                None,
+                None,
+                y.year,
+                None,
+                ctx.text(a, b),
+                None,
+                y.start_year,
+                a,
+            )
+        )

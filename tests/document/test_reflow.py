@@ -1,0 +1,132 @@
+"""Reflow: hard line breaks, page breaks mid-sentence, page furniture, the title anywhere."""
+
+from __future__ import annotations
+
+from luoshi.document._reflow import reflow
+
+COLUMN = """（一）加快建设现代化产业体系。坚持把发展经
+济的着力点放在实体经济上，推进新型工业化，
+加快建设制造强区、质量强区，推动传统产业
+
+转型升级，培育壮大战略性新兴产业，加快发展
+数字经济。
+
+（二）全面推进乡村振兴。坚持农业农村优先发
+展，巩固拓展脱贫攻坚成果，扎实推进宜居宜业
+和美乡村建设。
+"""
+
+
+def test_it_joins_lines_broken_mid_word():
+    paras = reflow(COLUMN).paragraphs
+    assert paras[0].startswith("（一）加快建设现代化产业体系。坚持把发展经济的着力点")
+
+
+def test_it_joins_across_a_blank_line_left_by_a_page_break_mid_sentence():
+    paras = reflow(COLUMN).paragraphs
+    assert "推动传统产业转型升级" in paras[0]
+
+
+def test_it_keeps_real_paragraph_breaks():
+    paras = reflow(COLUMN).paragraphs
+    assert len(paras) == 2
+    assert paras[1].startswith("（二）全面推进乡村振兴")
+
+
+def test_it_drops_continuation_notes_between_pages():
+    text = "（上接第二版）\n" + COLUMN.replace("推动传统产业\n", "推动传统产业\n（下转第三版）\n")
+    r = reflow(text)
+    joined = "".join(r.paragraphs)
+    assert "上接" not in joined
+    assert "下转" not in joined
+    assert "推动传统产业转型升级" in joined
+    assert "（上接第二版）" in r.dropped
+
+
+def test_it_drops_a_reprint_note_and_finds_the_title_at_the_end():
+    text = COLUMN + "\n（转载自3月5日《示范日报》）\n\n示范省委关于加快推进高质量发展的决定\n"
+    r = reflow(text)
+    assert r.title == "示范省委关于加快推进高质量发展的决定"
+    assert all("转载" not in p and p[-2:] != "决定" for p in r.paragraphs)
+
+
+def test_it_finds_a_title_wrapped_over_two_lines_at_the_top():
+    text = "示范省人民政府关于促进民营经济\n发展壮大的实施意见\n\n" + COLUMN
+    assert reflow(text).title == "示范省人民政府关于促进民营经济发展壮大的实施意见"
+
+
+def test_it_drops_page_numbers_and_running_heads():
+    pages = []
+    for n in range(1, 4):
+        pages.append(f"示范省人民政府公报\n{COLUMN}\n— {n} —\n")
+    r = reflow("".join(pages))
+    joined = "".join(r.paragraphs)
+    assert "公报" not in joined
+    assert "—" not in joined
+    assert len(r.paragraphs) == 6
+
+
+def test_it_drops_web_chrome():
+    text = (
+        "首页 > 政务公开 > 政策文件\n【字体：大 中 小】 打印本页 关闭窗口\n"
+        "来源：示范市人民政府　发布时间：2025-03-01 09:00\n\n示范市人民政府关于做好春耕生产的通知\n\n"
+        "各旗县区人民政府：\n\n\u3000\u3000确保粮食播种面积稳定在1000万亩以上。\n\n"
+        "扫一扫在手机打开当前页\n相关链接：示范省人民政府\n版权所有：示范市人民政府"
+    )
+    r = reflow(text)
+    assert r.title == "示范市人民政府关于做好春耕生产的通知"
+    assert r.paragraphs == ["确保粮食播种面积稳定在1000万亩以上。"]
+
+
+def test_it_drops_photo_captions():
+    text = "图为示范市新建的光伏电站。\n（新华社记者 王五 摄）\n" + COLUMN
+    assert all("摄" not in p and "图为" not in p for p in reflow(text).paragraphs)
+
+
+def test_it_joins_a_heading_set_over_two_short_lines():
+    text = "三、扎实推动各项任务\n落地见效\n\n各地区各部门要加强组织领导，压实工作责任，\n确保各项任务按期完成。\n"
+    assert reflow(text).paragraphs[0] == "三、扎实推动各项任务落地见效"
+
+
+def test_it_joins_an_inline_heading_broken_over_a_blank_line():
+    text = (
+        "（二）着力建设高素质专业化干部队\n\n伍。坚持党管干部原则，把好干部\n标准落到实处，树立选人用人正确\n"
+        "导向，选优配强各级领导班子，激\n励干部担当作为。\n"
+    )
+    assert reflow(text).paragraphs[0].startswith("（二）着力建设高素质专业化干部队伍。坚持")
+
+
+def test_it_takes_the_year_from_the_adoption_line_under_the_title():
+    text = (
+        "示范省委关于加快推进高质量发展的决定\n\n（2025年12月10日中国共产党示范省第十二届委员会第八次全体会议通过）\n\n"
+        + COLUMN
+    )
+    r = reflow(text)
+    assert r.year == 2025
+    assert all("全体会议通过" not in p for p in r.paragraphs)
+
+
+def test_it_drops_the_speaker_and_salutation_of_a_report():
+    text = (
+        "政府工作报告\n\n——2026年1月15日在示范市第十七届人民代表大会第五次会议上\n\n"
+        "示范市人民政府市长　李四\n\n各位代表：\n\n现在，我代表市人民政府，向大会报告工作，请予审议。\n"
+    )
+    r = reflow(text)
+    assert (r.title, r.year) == ("政府工作报告", 2026)
+    assert r.paragraphs == ["现在，我代表市人民政府，向大会报告工作，请予审议。"]
+
+
+def test_it_treats_lines_of_a_file_of_paragraphs_as_paragraphs():
+    text = "坚持稳中求进工作总基调。\n加快建设现代化产业体系。\n全面推进乡村振兴。\n扎实推进共同富裕。\n"
+    r = reflow(text)
+    assert not r.wrapped
+    assert len(r.paragraphs) == 4
+
+
+def test_it_removes_layout_spaces_between_chinese_characters_but_not_between_english_words():
+    r = reflow("到2035年全区草原植被盖度稳定在 45%以上，引进 AI and robotics 项目。")
+    assert r.paragraphs == ["到2035年全区草原植被盖度稳定在45%以上，引进AI and robotics项目。"]
+
+
+def test_it_reads_full_width_digits_as_digits():
+    assert reflow("森林覆盖率达到２５％。").paragraphs == ["森林覆盖率达到25%。"]
