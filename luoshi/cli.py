@@ -70,6 +70,12 @@ def extract(file: str, fmt: str, output: str, year: int | None) -> None:
             doc = run(Path(file), year=year)
     except DocumentError as e:
         raise _fail(e.zh, e.en) from None
+    if "no_structure" in doc.warnings:
+        raise _fail(
+            "未能识别出任何结构：没有标题层次，也没有中文任务语句。请确认这是一份决定、意见或工作报告。",
+            "No recognisable structure: no headings and no Chinese task sentences. "
+            "Is this a decision, an opinion or a work report?",
+        )
     _write(doc, fmt, output)
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ._model import Section
-from ._text import ordinal
+from ._text import ordinal, to_cn
 
 _HEADING = re.compile(
     r"(?P<part>第(?P<pn>[一二三四五六七八九十]{1,3})(?:部分|章|篇))\s*"
@@ -49,31 +49,29 @@ def outline(paragraphs: list[str]) -> tuple[list[Section], list[Block]]:
     parsed: list[_Heading | None] = [_parse_heading(p) for p in paragraphs]
     _mark_unnumbered(paragraphs, parsed)
     _drop_out_of_sequence(parsed)
+    later = _later_higher(parsed)
 
     sections: list[Section] = []
     blocks: list[Block] = []
-    ids: set[str] = set()
+    ids = _Ids()
     stack: list[tuple[float, Section]] = []
-    last_n: dict[tuple[str | None, float], int] = {}  # (parent id, rank) -> last number seen
-    unnumbered_count: dict[str | None, int] = {}
-
     for i, (para, h) in enumerate(zip(paragraphs, parsed, strict=True)):
         if h is None:
             blocks.append(Block(stack[-1][1].id if stack else None, para))
             continue
         while stack and stack[-1][0] >= h.rank:
             stack.pop()
-        if not any(r < h.rank for r, _ in stack):
-            inferred = _infer_parent(parsed, i, h, stack)
-            if inferred is not None:
-                rank, number, n = inferred
-                sec = _new_section(None, number, n, None, stack, ids, unnumbered_count, inferred=True)
-                sections.append(sec)
-                stack.append((rank, sec))
-        parent_id = stack[-1][1].id if stack else None
-        if h.n is not None:
-            last_n[(parent_id, h.rank)] = h.n
-        sec = _new_section(h.title, h.number, h.n, None, stack, ids, unnumbered_count)
+        if not stack and h.n is not None and later[i] is not None:
+            # a heading with no parent while a heading of a higher rank comes later: its parent's
+            # heading is missing (the text starts mid-document); number it from that later one
+            nxt = later[i]
+            assert nxt is not None
+            if nxt.n is not None and nxt.n > 1:
+                number = str(nxt.n - 1) if (nxt.number or "").isdigit() else to_cn(nxt.n - 1)
+                parent = ids.section(None, number, nxt.n - 1, stack, inferred=True)
+                sections.append(parent)
+                stack.append((nxt.rank, parent))
+        sec = ids.section(h.title, h.number, h.n, stack)
         sections.append(sec)
         stack.append((h.rank, sec))
         if h.body:
@@ -81,31 +79,50 @@ def outline(paragraphs: list[str]) -> tuple[list[Section], list[Block]]:
     return sections, blocks
 
 
-def _new_section(
-    title: str | None,
-    number: str | None,
-    n: int | None,
-    _unused: None,
-    stack: list[tuple[float, Section]],
-    ids: set[str],
-    unnumbered_count: dict[str | None, int],
-    *,
-    inferred: bool = False,
-) -> Section:
-    parent = stack[-1][1] if stack else None
-    parent_id = parent.id if parent else None
-    if n is None:
-        unnumbered_count[parent_id] = unnumbered_count.get(parent_id, 0) + 1
-        local = str(unnumbered_count[parent_id])
-    else:
-        local = str(n)
-    sid = f"{parent_id}.{local}" if parent_id else local
-    base, k = sid, 2
-    while sid in ids:
-        sid = f"{base}-{k}"
-        k += 1
-    ids.add(sid)
-    return Section(sid, len(stack) + 1, number, title, parent_id, inferred)
+class _Ids:
+    """Section ids: the path of numbers (4.1); unnumbered headings count among their siblings;
+    a number seen twice under one parent gets -2, -3 …"""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+        self.unnumbered: dict[str | None, int] = {}
+
+    def section(
+        self,
+        title: str | None,
+        number: str | None,
+        n: int | None,
+        stack: list[tuple[float, Section]],
+        *,
+        inferred: bool = False,
+    ) -> Section:
+        parent_id = stack[-1][1].id if stack else None
+        if n is None:
+            self.unnumbered[parent_id] = self.unnumbered.get(parent_id, 0) + 1
+            local = str(self.unnumbered[parent_id])
+        else:
+            local = str(n)
+        sid = f"{parent_id}.{local}" if parent_id else local
+        count = self.seen.get(sid, 0) + 1
+        self.seen[sid] = count
+        if count > 1:
+            sid = f"{sid}-{count}"
+            self.seen[sid] = 1
+        return Section(sid, len(stack) + 1, number, title, parent_id, inferred)
+
+
+def _later_higher(parsed: list[_Heading | None]) -> list[_Heading | None]:
+    """For each heading, the first later heading of a higher rank (or None), in one pass."""
+    out: list[_Heading | None] = [None] * len(parsed)
+    nearest: dict[float, tuple[int, _Heading]] = {}
+    for i in range(len(parsed) - 1, -1, -1):
+        h = parsed[i]
+        if h is None:
+            continue
+        best = min((v for r, v in nearest.items() if r < h.rank), default=None, key=lambda v: v[0])
+        out[i] = best[1] if best else None
+        nearest[h.rank] = (i, h)
+    return out
 
 
 def _parse_heading(p: str) -> _Heading | None:
@@ -155,30 +172,6 @@ def _drop_out_of_sequence(parsed: list[_Heading | None]) -> None:
         last[h.rank] = h.n
         for r in [r for r in last if r > h.rank]:
             del last[r]
-
-
-def _infer_parent(
-    parsed: list[_Heading | None], i: int, h: _Heading, stack: list[tuple[float, Section]]
-) -> tuple[float, str | None, int | None] | None:
-    """A heading with no parent while headings of a higher rank come later: its parent is missing."""
-    if stack or h.n is None:
-        return None
-    for later in parsed[i + 1 :]:
-        if later is None or later.rank >= h.rank:
-            continue
-        if later.n is None:
-            return None
-        n = later.n - 1
-        if n < 1:
-            return None
-        return later.rank, _number_like(n, later.number or ""), n
-    return None
-
-
-def _number_like(n: int, example: str) -> str:
-    from ._text import to_cn
-
-    return str(n) if example.isdigit() else to_cn(n)
 
 
 def _mark_unnumbered(paragraphs: list[str], parsed: list[_Heading | None]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import _items
-from ._model import Document, Item, Section, Target
+from ._model import Document, Item, Target
 from ._outline import outline
 from ._places import find_places
 from ._reflow import SALUTATION, reflow
@@ -32,11 +32,15 @@ def extract_text(
     ``empty``, ``no_structure``), so that callers decide how to treat them.
     """
     r = reflow(text, wrapped=wrapped, title_hint=title_hint)
-    doc_year = year or r.year or _title_year(r.title)
+    doc_year = year or r.year or _document_year(r.title)
     sections, blocks = outline(r.paragraphs)
-    by_id = {s.id: s for s in sections}
-    section_years = {s.id: _section_year(s, by_id, doc_year) for s in sections}
-    review = {s.id for s in sections if _in_review(s, by_id)}
+    section_years: dict[str, int | None] = {}
+    review: set[str] = set()
+    for s in sections:  # parents come before their children
+        own = _title_year(s.title, doc_year)
+        section_years[s.id] = own if own is not None else section_years.get(s.parent or "")
+        if is_review_title(s.title) or (s.parent in review):
+            review.add(s.id)
 
     items: list[Item] = []
     targets: list[Target] = []
@@ -92,7 +96,7 @@ def _target(tid: str, item_id: str, f: Found) -> Target:
         scope=f.scope,
         comparator=f.comparator,  # type: ignore[arg-type]
         value=f.value,
-        unit=f.unit,
+        unit=f.unit or None,
         year=f.year,
         reference=f.reference,
         text=f.text,
@@ -101,32 +105,23 @@ def _target(tid: str, item_id: str, f: Found) -> Target:
     )
 
 
-def _title_year(title: str | None) -> int | None:
+def _document_year(title: str | None) -> int | None:
+    """2026年政府工作报告 is of 2026."""
     if not title:
         return None
     m = _TITLE_YEAR.search(title)
     return int(m.group(1)) if m else None
 
 
-def _section_year(s: Section, by_id: dict[str, Section], doc_year: int | None) -> int | None:
+_YEAR_HINT = re.compile(r"\d|今年|明年|十[一二三四五六七八九]五|[二〇][〇零一二三四五六七八九]{3}")
+
+
+def _title_year(title: str | None, doc_year: int | None) -> int | None:
     """A section on a year or a plan period (“十五五”) sets the year of its figures without one."""
-    cur: Section | None = s
-    while cur is not None:
-        if cur.title:
-            years = [y for y in find_years(fold_width(cur.title), doc_year) if y.governs and y.year]
-            if years:
-                return years[-1].year
-        cur = by_id.get(cur.parent) if cur.parent else None
-    return None
-
-
-def _in_review(s: Section, by_id: dict[str, Section]) -> bool:
-    cur: Section | None = s
-    while cur is not None:
-        if is_review_title(cur.title):
-            return True
-        cur = by_id.get(cur.parent) if cur.parent else None
-    return False
+    if not title or not _YEAR_HINT.search(title):
+        return None
+    years = [y for y in find_years(fold_width(title), doc_year) if y.governs and y.year]
+    return years[-1].year if years else None
 
 
 def _goals_year(paragraph: str, doc_year: int | None) -> int | None:

@@ -36,6 +36,8 @@ _INLINE_FURNITURE = re.compile(
     r"|【\s*(?:打印|关闭|收藏|纠错|打印本页|关闭窗口)\s*】"
 )
 
+_INLINE_KEYS = ("版", "转载", "转自", "来源", "原载", "字体", "字号", "打印", "关闭", "收藏", "纠错")
+
 # Lines that are furniture as a whole (␣ stands for a space that is not a line break). Those in
 # _FURNITURE_ANY may start anywhere, so they are only tried on lines holding one of their keywords.
 _FURNITURE_SRC = r"""(?:
@@ -120,6 +122,12 @@ class _Line:
     indented: bool
     blank_before: bool
     near_break: bool = False  # next to a page number or other furniture that was dropped
+    end: str = "open"  # how the line ends: final, mid or open (see _ending)
+    marker: bool = False  # the line starts with a heading number (一、 （一） 1. …)
+
+    def __post_init__(self) -> None:
+        self.end = _ending(self.text)
+        self.marker = HEADING_START.match(self.text) is not None
 
 
 def reflow(text: str, *, wrapped: bool | None = None, title_hint: str | None = None) -> Reflowed:
@@ -149,18 +157,20 @@ def is_heading_start(s: str) -> bool:
 def _clean_lines(text: str, dropped: list[str]) -> list[_Line]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _INLINE_FURNITURE.search(text):
+    present = [k for k in _INLINE_KEYS if k in text]  # most texts hold none or one of them
+    keys = re.compile("|".join(present)) if present else None
 
-        def cut(m: re.Match[str]) -> str:
-            dropped.append(m.group())
-            return _MARK
+    def cut(m: re.Match[str]) -> str:
+        dropped.append(m.group())
+        return _MARK
 
-        text = _INLINE_FURNITURE.sub(cut, text)
     fold = _FOLD_HINT.search(text) is not None
     out: list[_Line] = []
     blank = after_break = False
     for raw in text.split("\n"):
         s = raw.rstrip()
+        if keys is not None and keys.search(s):
+            s = _INLINE_FURNITURE.sub(cut, s)
         if _MARK in s:
             s = s.replace(_MARK, "").rstrip()
             after_break = True
@@ -364,8 +374,8 @@ def _detect_wrap(lines: list[_Line]) -> tuple[bool, int]:
     full = _column_width(lines)
     if full == 0 or full > 170:
         return False, full
-    longer = [ln for ln in lines if ln.width >= 0.5 * full and not HEADING_START.match(ln.text)]
-    broken = sum(1 for ln in longer if _ending(ln.text) != "final")
+    longer = [ln for ln in lines if ln.width >= 0.5 * full and not ln.marker]
+    broken = sum(1 for ln in longer if ln.end != "final")
     return bool(longer) and broken >= 0.3 * len(longer), full
 
 
@@ -389,38 +399,46 @@ def _join(lines: list[_Line], wrapped: bool, full: int) -> list[str]:
     cur: list[str] = []
     heading = False  # the paragraph being built is a standalone heading so far
     prev: _Line | None = None
+    slack = _slack(full)
     for k, ln in enumerate(lines):
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         if prev is None or not cur:
             cur = [ln.text]
-            heading = _starts_heading(ln.text)
+            heading = _starts_heading(ln)
             prev = ln
             continue
-        if _continues(prev, ln, nxt, cur, heading, wrapped, full):
+        if _continues(prev, ln, nxt, cur, heading, wrapped, full, slack):
             if heading and _SENTENCE_PUNCT.search(ln.text):
                 heading = False
             cur.append(ln.text)
         else:
             paragraphs.append(_finish(cur))
             cur = [ln.text]
-            heading = _starts_heading(ln.text)
+            heading = _starts_heading(ln)
         prev = ln
     if cur:
         paragraphs.append(_finish(cur))
     return [p for p in paragraphs if p]
 
 
-def _starts_heading(s: str) -> bool:
-    return HEADING_START.match(s) is not None and not _SENTENCE_PUNCT.search(s)
+def _starts_heading(ln: _Line) -> bool:
+    return ln.marker and not _SENTENCE_PUNCT.search(ln.text)
 
 
 def _continues(
-    prev: _Line, ln: _Line, nxt: _Line | None, cur: list[str], heading: bool, wrapped: bool, full: int
+    prev: _Line,
+    ln: _Line,
+    nxt: _Line | None,
+    cur: list[str],
+    heading: bool,
+    wrapped: bool,
+    full: int,
+    slack: int,
 ) -> bool:
-    slack = _slack(full)
-    if HEADING_START.match(ln.text):
-        return _ending(prev.text) == "mid" and prev.text[-1:] in "，、," and not ln.blank_before
-    end = _ending(prev.text)
+    """Does ``ln`` go on with the paragraph that ``prev`` belongs to?"""
+    end = prev.end
+    if ln.marker:
+        return end == "mid" and prev.text[-1:] in "，、," and not ln.blank_before
     if end == "mid":
         return True
     if _CONTINUATION_START.match(ln.text):
@@ -444,7 +462,7 @@ def _continues(
             return False
         if not ln.blank_before or ln.near_break:
             return True  # a page break inside a heading is not a paragraph break
-        return nxt is None or nxt.blank_before or HEADING_START.match(nxt.text) is not None
+        return nxt is None or nxt.blank_before or nxt.marker
     return False
 
 

@@ -20,6 +20,7 @@ tests/document/test_targets_*.py):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ._numbers import Quantity, find_quantities
@@ -27,8 +28,9 @@ from ._text import cn_to_int, fold_width
 
 # -- years -------------------------------------------------------------------------------------------
 
+# What may stand before a year and make it a deadline (到2035年) or a date (截至2024年).
+_YEAR_PRE = re.compile(r"(?:力争到|力争在|争取到|确保到|预计到|计划到|到|至|在|于|力争|争取|确保|截至|截止)$")
 _YEAR = re.compile(
-    r"(?P<pre>力争到|力争在|争取到|确保到|预计到|计划到|到|至|在|于|力争|争取|确保|截至|截止)?"
     r"(?:(?P<y1>[12]\d{3})\s*年?\s*[—–－~～\-至到]\s*(?P<y2>[12]\d{3})\s*年"
     r"|(?P<y>[12]\d{3}|[二〇零一三四五六七八九]{4})\s*年(?!度)(?:\s*(?P<month>\d{1,2})\s*月(?:份)?(?P<day>\s*\d{1,2}\s*日)?)?"
     r"|(?P<rel>今年|明年|后年|本年度|年内|全年|去年|上年)"
@@ -54,7 +56,11 @@ def find_years(s: str, doc_year: int | None) -> list[YearExpr]:
     out: list[YearExpr] = []
     for m in _YEAR.finditer(s):
         start, end = m.span()
-        pre, post = m.group("pre"), m.group("post")
+        post = m.group("post")
+        p = _YEAR_PRE.search(s, max(0, start - 3), start)
+        pre = p.group() if p else None
+        if p:
+            start = p.start()
         start_year: int | None = None
         if m.group("y2"):
             year: int | None = int(m.group("y2"))
@@ -100,8 +106,12 @@ def find_years(s: str, doc_year: int | None) -> list[YearExpr]:
     return out
 
 
+_YEAR_WITH_PRE = re.compile("(?:" + _YEAR_PRE.pattern.removesuffix("$") + ")?" + _YEAR.pattern)
+
+
 def strip_years(s: str) -> str:
-    return _YEAR.sub("", s)
+    """The text without its years and what makes them deadlines (到2035年, 力争2030年前)."""
+    return _YEAR_WITH_PRE.sub("", s)
 
 
 # -- the words around a figure -------------------------------------------------------------------------
@@ -231,11 +241,12 @@ _MILESTONE_VERB = re.compile(
 )
 _PLAN_NAME = re.compile(r"(?:规划|计划|方案|纲要|行动)$")
 _BOUNDARY = re.compile(r"[，；：。！？,;:!?]")
+# Does a sentence need the full treatment? A digit, or one of these words.
+_DIGIT = re.compile(r"[\d０-９]")
 _CANDIDATE = re.compile(
-    r"\d|[千百十两三四五六七八九]\s*[万亿]|[千百]亿|百分之|今年|明年|十[一二三四五六七八九]五|[二〇]{1}[〇零一二三四五六七八九]{3}年"
+    r"[千百十两三四五六七八九][万亿]|百分之|今年|明年|十[一二三四五六七八九]五|[二〇][〇零一二三四五六七八九]{3}年"
     r"|超过|高于|快于|不低于|同步"
 )
-_HINT = re.compile(r"[\d０-９千百万亿今明〇超高快同十]")  # a cheap first look before _CANDIDATE
 _LIST_SEP = re.compile(r"[、和及与]")
 _N_SHARED = re.compile(
     r"(?P<etc>等)?(?P<n>\d+|[两二三四五六七八九十]+)个(?P<noun>[\u4e00-\u9fff]{1,6}?)"
@@ -273,7 +284,7 @@ def is_review_title(title: str | None) -> bool:
 
 def targets_in(sentence: str, *, doc_year: int | None = None, context_year: int | None = None) -> list[Found]:
     """The targets a sentence sets, in the order they appear."""
-    if not _HINT.search(sentence) or not _CANDIDATE.search(sentence):
+    if not _DIGIT.search(sentence) and not _CANDIDATE.search(sentence):
         return []
     s = fold_width(sentence)
     years = find_years(s, doc_year)
@@ -304,18 +315,12 @@ class _Sentence:
     context_year: int | None
 
     def clause_start(self, pos: int) -> int:
-        start = 0
-        for b in self.bounds:
-            if b >= pos:
-                break
-            start = b + 1
-        return start
+        k = bisect_left(self.bounds, pos)
+        return self.bounds[k - 1] + 1 if k else 0
 
     def clause_end(self, pos: int) -> int:
-        for b in self.bounds:
-            if b >= pos:
-                return b
-        return len(self.s)
+        k = bisect_left(self.bounds, pos)
+        return self.bounds[k] if k < len(self.bounds) else len(self.s)
 
     def year_at(self, pos: int) -> YearExpr | None:
         """The year that governs a figure at ``pos``: the last governing year before it."""
@@ -540,11 +545,11 @@ def _relations(ctx: _Sentence, out: list[Found]) -> None:
                 seg_start,
             )
         )
-    for m in _SYNC.finditer(s):
+    for m in _SYNC.finditer(s) if "同步" in s else ():
         x, y = clean_indicator(m.group("x")), clean_indicator(m.group("y"))
         if len(x) < 2 or len(y) < 2 or any(c.isdigit() for c in x + y):
             continue
-        year, start_year, _ = ctx.year_for(m.start())
+        year, start_year, _ = ctx.year_for(m.start("y"))
         approx = "基本" in s[m.start("y") : m.end()]
         out.append(
             Found(
@@ -570,6 +575,7 @@ def _relations(ctx: _Sentence, out: list[Found]) -> None:
 def _numeric(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[Found]) -> None:
     s = ctx.s
     prev_end = 0
+    last_indicator = ""
     for i, q in enumerate(qs):
         if i in used:
             prev_end = q.end
@@ -607,9 +613,11 @@ def _numeric(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[Found
             noun = re.split(r"[，；。、]", noun)[0]
             indicator = (indicator + noun) if noun else indicator
         if not indicator:
-            indicator = _previous_subject(ctx, cs)
+            # 研发投入强度达到2.5%，2030年达到3%: the subject is the one before
+            indicator = last_indicator or _previous_subject(ctx, cs)
             if not indicator:
                 continue
+        last_indicator = indicator
         year, start_year, _ = ctx.year_for(q.start)
         prev_end = q.end  # the next figure's indicator starts after this target
         out.append(
@@ -656,7 +664,7 @@ def _milestones(ctx: _Sentence, qs: list[Quantity], out: list[Found]) -> None:
             # 到2025年，基本消除…: the deed is in the next clause
             start = end + 1
             end = min(ctx.clause_end(start), nxt)
-        seg = s[start:end].rstrip("、和及 ")
+        seg = s[start:end].rstrip("、， ")
         if not seg or any(start <= q.start < end for q in qs):
             continue
         if any(a <= start < b or start <= a < end for a, b in taken):
@@ -671,7 +679,7 @@ def _milestones(ctx: _Sentence, qs: list[Quantity], out: list[Found]) -> None:
                 continue
             if not y.deadline and not _MILESTONE_VERB.match(_LEAD.sub("", _SCOPE.sub("", seg))):
                 continue
-        indicator = clean_indicator(seg) if not is_plan else seg.strip()
+        indicator = _deed(seg) if not is_plan else seg.strip()
         if len(indicator) < 2:
             continue
         taken.append((start, end))
@@ -694,12 +702,23 @@ def _milestones(ctx: _Sentence, qs: list[Quantity], out: list[Found]) -> None:
     _later_deeds(ctx, qs, out, taken)
 
 
+_DEED_LEAD = re.compile(r"^(?:[、，,和及与并且]|力争|确保|争取|努力|要|将|同时|并|全面推动|推动)+")
+
+
+def _deed(seg: str) -> str:
+    """A milestone's indicator: the deed, verb kept (实现碳达峰), without year, scope or 力争."""
+    s = _SCOPE.sub("", strip_years(seg)).strip("，、；：,;: ")
+    return _DEED_LEAD.sub("", s).rstrip("的，、 ")
+
+
 _DEED_START = re.compile(r"(?:基本|全面|率先|如期)?(?:建成|完成|实现|消除|形成|达标|达峰|建立)")
 
 
 def _later_deeds(ctx: _Sentence, qs: list[Quantity], out: list[Found], taken: list[tuple[int, int]]) -> None:
     """到2035年，…达到28%以上，基本建成美丽示例省: a later clause of a deadline sentence that names a
     deed without a figure is a milestone of that deadline."""
+    if not any(y.deadline and y.governs for y in ctx.years):
+        return
     s = ctx.s
     starts = [0] + [b + 1 for b in ctx.bounds]
     for a in starts:
@@ -717,7 +736,7 @@ def _later_deeds(ctx: _Sentence, qs: list[Quantity], out: list[Found], taken: li
         core = _LEAD.sub("", _SCOPE.sub("", seg))
         if not _DEED_START.match(core) or _REL_VERB.search(seg):
             continue
-        indicator = clean_indicator(seg)
+        indicator = _deed(seg)
         if len(indicator) < 2:
             continue
         taken.append((a, b))

@@ -36,9 +36,12 @@ def width(s: str) -> int:
     return 2 * len(s) - len(s.encode("ascii", "ignore"))
 
 
+_NEEDS_FOLD = re.compile("[０-９％．／～]")
+
+
 def fold_width(s: str) -> str:
     """Full-width digits and signs to ASCII, one character for one (positions are kept)."""
-    return s.translate(_FULLWIDTH)
+    return s.translate(_FULLWIDTH) if _NEEDS_FOLD.search(s) else s
 
 
 def drop_layout_spaces(s: str) -> str:
