@@ -55,6 +55,8 @@ _FURNITURE_SRC = r"""(?:
      |(?:上一篇|下一篇|相关链接|相关新闻|相关阅读)␣*[:：]?.{0,60}
      |(?:版权所有|主办单位|承办单位|技术支持|联系我们|网站地图|Copyright|©).{0,120}
      |图为.{0,120}
+     |[（(]此件[^）)]{0,12}[）)]
+     |抄送␣*[:：].{0,200}
      |[（(][^（）()]{0,40}摄␣*[）)]
      |\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:␣+\d{1,2}:\d{2}(?::\d{2})?)?.{0,40}              # 2023-01-12 10:00
     )""".replace("␣", r"[ \t\u3000\u00a0]")
@@ -62,13 +64,15 @@ _FURNITURE_ANY_SRC = r"""(?:
       .{0,24}\d{4}␣*年␣*\d{1,2}␣*月␣*\d{1,2}␣*日␣*(?:星期|周)[一二三四五六日天].{0,30}  # masthead date
      |.{0,40}(?:ICP备|网站标识码|公网安备).{0,80}
      |.{0,60}(?:记者|通讯员|摄影)␣*[\u4e00-\u9fff·]{2,8}␣*摄␣*[）)]?              # photo credit
+     |[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号                      # 内政发〔2024〕3号
+     |.{0,40}\d{4}␣*年␣*\d{1,2}␣*月␣*\d{1,2}␣*日␣*印发
     )""".replace("␣", r"[ \t\u3000\u00a0]")
 _FURNITURE = re.compile(_FURNITURE_SRC, re.X)
 _FURNITURE_ANY = re.compile(_FURNITURE_ANY_SRC, re.X)
 _FURNITURE_FIRST = set(
-    "0123456789-—－–_·第当您所首打关返收纠我分扫微手【[字大中小来稿信文发日时作责编审校浏阅点访索主成上下相版承技联网C©图（("
+    "0123456789-—－–_·第当您所首打关返收纠我分扫微手【[字大中小来稿信文发日时作责编审校浏阅点访索主成上下相版承技联网C©图（(抄"
 )
-_FURNITURE_KEYS = re.compile(r"星期|周|ICP|标识码|公网安备|摄")
+_FURNITURE_KEYS = re.compile(r"星期|周|ICP|标识码|公网安备|摄|号|印发")
 
 
 def is_furniture(line: str) -> bool:
@@ -92,7 +96,10 @@ _TRAILING_PAREN = re.compile(r"[（(][^（）()]{0,20}[）)]$")
 _DATE_LINE = re.compile(
     r"(?:[（(]\s*|——\s*|—\s*)?([12]\d{3}|[二〇零一三四五六七八九]{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。]{0,80}"
 )
-_BARE_DATE = re.compile(r"([12]\d{3})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_BARE_DATE = re.compile(
+    r"([12]\d{3}|[二〇零一三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
+    r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+)
 _SPEAKER = re.compile(
     r".{0,30}(?:主席|省长|市长|盟长|旗长|县长|区长|州长|书记|主任|部长|厅长|局长|代表)\s*[\u4e00-\u9fff·]{2,6}"
 )
@@ -336,7 +343,7 @@ def _signature_year(paragraphs: list[str]) -> int | None:
     for p in paragraphs[-3:]:
         m = _BARE_DATE.fullmatch(p.strip())
         if m:
-            return int(m.group(1))
+            return _year_of(m.group(1))
     return None
 
 
@@ -484,8 +491,9 @@ def _slack(full: int) -> int:
 def _finish(parts: list[str]) -> str:
     out = parts[0]
     for p in parts[1:]:
-        if out and p and out[-1].isascii() and out[-1].isalpha() and p[0].isascii() and p[0].isalpha():
-            out += " " + p  # an English word broken at the line end keeps its space
+        a, b = out[-1:], p[:1]
+        if a.isascii() and b.isascii() and a.isalpha() and b.isalpha() and (a.islower() or b.islower()):
+            out += " " + p  # English words at a line end keep their space; PM2.5 and GDP do not
         else:
             out += p
     return drop_layout_spaces(out).strip()

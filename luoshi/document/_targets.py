@@ -241,10 +241,12 @@ _MILESTONE_VERB = re.compile(
 )
 _PLAN_NAME = re.compile(r"(?:规划|计划|方案|纲要|行动)$")
 _BOUNDARY = re.compile(r"[，；：。！？,;:!?]")
+_OUTSIDE_PARENS_DUN = re.compile(r"、(?![^（(]*[）)])")  # a 、 that is not inside （市、区）
+
 # Does a sentence need the full treatment? A digit, or one of these words.
 _DIGIT = re.compile(r"[\d０-９]")
 _CANDIDATE = re.compile(
-    r"[千百十两三四五六七八九][万亿]|百分之|今年|明年|十[一二三四五六七八九]五|[二〇][〇零一二三四五六七八九]{3}年"
+    r"[千百十两三四五六七八九][万亿]|百分之|今年|明年|后年|年内|全年|十[一二三四五六七八九]五|[二〇][〇零一二三四五六七八九]{3}年"
     r"|超过|高于|快于|不低于|同步"
 )
 _LIST_SEP = re.compile(r"[、和及与]")
@@ -413,6 +415,19 @@ def _split_subjects(raw: str) -> list[str]:
     return [p for p in parts if p]
 
 
+def _share_head(subjects: list[str]) -> list[str]:
+    """城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入: the last subject
+    carries the noun the others share. Short subjects of one length (城镇、农村; 一产、二产、三产增加值)
+    share what follows that length in the last; otherwise a known head noun (产值, 收入 …)."""
+    *first, last = subjects
+    lengths = {len(s) for s in first}
+    if len(lengths) == 1 and (n := lengths.pop()) <= 3 and len(last) > n + 1:
+        head = last[n:]
+        return [s + head for s in first] + [last]
+    head = next((h for h in _HEADS if last.endswith(h) and len(last) > len(h)), "")
+    return [s if s.endswith(head) else s + head for s in subjects] if head else subjects
+
+
 def _shared_figures(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[Found]) -> None:
     for i, q in enumerate(qs):
         if i in used:
@@ -478,12 +493,12 @@ def _respectively(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[
             group.append(j)
             j += 1
         subjects = _split_subjects(clean_indicator(left[: m.start()]) or left[: m.start()])
+        if len(subjects) == 1 and subjects[0].startswith("城乡") and len(group) == 2:
+            subjects = ["城镇" + subjects[0][2:], "农村" + subjects[0][2:]]  # 城乡居民收入分别增长5%和7%
         if len(subjects) < 2:
             i += 1
             continue
-        head = next((h for h in _HEADS if subjects[-1].endswith(h) and len(subjects[-1]) > len(h)), "")
-        if head:
-            subjects = [s if s.endswith(head) else s + head for s in subjects]
+        subjects = _share_head(subjects)
         last_suffix = qs[group[-1]].suffix
         cmp_word = cmp_m.group("cmp") if cmp_m else None
         for subj, k in zip(subjects, group, strict=False):
@@ -583,10 +598,7 @@ def _numeric(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[Found
         cs = max(ctx.clause_start(q.start), prev_end)
         left = s[cs : q.start]
         ce = ctx.clause_end(q.end)
-        right = s[q.end : ce]
-        cut = right.find("、")
-        if cut != -1:
-            right = right[:cut]
+        right = _OUTSIDE_PARENS_DUN.split(s[q.end : ce], maxsplit=1)[0]
         cmp_m = _CMP_LEFT.search(left)
         growth = None if cmp_m else _GROWTH_LEFT.search(left)
         attributive = bool(right) and not right.startswith(("的", "）", ")", "”"))
@@ -608,10 +620,15 @@ def _numeric(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[Found
             valid = False
         if not valid:
             continue
+        text_end = q.end
         if attributive and (work or not indicator):
             noun = right.lstrip("的")
-            noun = re.split(r"[，；。、]", noun)[0]
             indicator = (indicator + noun) if noun else indicator
+            text_end += len(right)
+        if not indicator and right.startswith("的") and (cmp_m or q.suffix):
+            # 全省85%以上的县通过督导评估: the share of what follows
+            indicator = clean_indicator(right[1:])
+            text_end += len(right)
         if not indicator:
             # 研发投入强度达到2.5%，2030年达到3%: the subject is the one before
             indicator = last_indicator or _previous_subject(ctx, cs)
@@ -630,7 +647,7 @@ def _numeric(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[Found
                 q.unit,
                 year,
                 None,
-                ctx.text(cs, q.end),
+                ctx.text(cs, text_end),
                 q.value_max,
                 start_year,
                 q.start,

@@ -143,10 +143,88 @@ def test_a_notice_with_unnumbered_top_headings():
     assert [p.name for p in doc.places] == ["达拉特旗", "准格尔旗"]
 
 
-@pytest.mark.parametrize("name", ["decision-a.txt", "work-report-b.txt", "opinion-c.txt"])
+@pytest.mark.parametrize(
+    "name", ["decision-a.txt", "work-report-b.txt", "opinion-c.txt", "work-report-d.txt", "decision-e.txt"]
+)
 def test_every_target_text_is_a_piece_of_its_item(name):
     doc = extract(FIXTURES / name)
     items = {i.id: i.text for i in doc.items}
     for t in doc.targets:
         assert t.text, t
         assert t.text in items[t.item], t
+
+
+def test_a_provincial_government_work_report():
+    doc = extract(FIXTURES / "work-report-d.txt")
+    assert (doc.title, doc.year) == ("政府工作报告", 2025)
+    assert [(s.id, s.title) for s in doc.sections if s.level == 1] == [
+        ("1", "2024年工作回顾"),
+        ("2", "2025年工作总体要求和主要目标"),
+        ("3", "2025年重点工作"),
+        ("4", "加强政府自身建设"),
+    ]
+    assert not [t for t in doc.targets if t.item.startswith("1.")]  # the review reports results
+    assert [brief(t) for t in doc.targets] == [
+        ("numeric", "地区生产总值增长", "≈", 5.5, "%", 2025),
+        ("numeric", "一般公共预算收入增长", "=", 5, "%", 2025),
+        ("numeric", "规模以上工业增加值增长", "=", 7, "%", 2025),
+        ("numeric", "固定资产投资增长", ">=", 8, "%", 2025),
+        ("numeric", "社会消费品零售总额增长", "≈", 5, "%", 2025),
+        ("numeric", "城镇新增就业", ">=", 18, "万人", 2025),
+        ("numeric", "城镇调查失业率", "≈", 5.5, "%", 2025),
+        ("numeric", "居民消费价格涨幅", "≈", 2, "%", 2025),
+        ("numeric", "城镇居民人均可支配收入增长", "=", 5, "%", 2025),
+        ("numeric", "农村居民人均可支配收入增长", "=", 7, "%", 2025),
+        ("numeric", "粮食产量", ">=", 800, "亿斤", 2025),
+        ("numeric", "实施自治区重点项目", ">=", 3000, "个", 2025),
+        ("numeric", "完成投资", "=", 6000, "亿元", 2025),
+        ("numeric", "完成防沙治沙和生态修复任务", "=", 1600, "万亩", 2025),
+        ("numeric", "新能源装机规模", ">=", 1.3, "亿千瓦", 2025),
+        ("numeric", "新型储能装机", ">=", 1000, "万千瓦", 2025),
+        ("numeric", "培育国家级专精特新“小巨人”企业", "=", 30, "家", 2025),
+        ("numeric", "高新技术企业数量", ">", 2500, "家", 2025),
+        ("numeric", "数字经济核心产业增加值占地区生产总值比重", ">=", 8, "%", 2027),
+        ("numeric", "新建高标准农田", "=", 800, "万亩", 2025),
+        ("numeric", "改造提升农村公路", "=", 3000, "公里", 2025),
+        ("numeric", "农作物耕种收综合机械化率", ">=", 88, "%", 2025),
+        ("relational", "农牧民人均可支配收入增速", ">", "城镇居民", 2025),
+        ("numeric", "地级城市空气质量优良天数比例", ">=", 90, "%", 2025),
+        ("numeric", "PM2.5平均浓度", "<=", 25, "微克/立方米", 2025),
+        ("numeric", "地表水国控断面水质优良比例", ">=", 75, "%", 2025),
+        ("milestone", "实现碳达峰", 2030),
+        ("numeric", "新建保障性租赁住房", "=", 1.5, "万套", 2025),
+        ("numeric", "新增养老服务床位", "=", 5000, "张", 2025),
+        ("numeric", "开展职业技能培训", "=", 20, "万人次", 2025),
+        ("milestone", "实现县域医共体全覆盖", 2025),
+        ("numeric", "一般性支出压减", ">=", 10, "%", None),
+    ]
+
+
+def test_a_decision_that_starts_mid_document_with_figures_that_are_not_targets():
+    doc = extract(FIXTURES / "decision-e.txt")
+    assert doc.title == "中共示范省委关于深入学习贯彻党的二十届三中全会精神进一步全面深化改革的决定"
+    assert outline(doc)[:3] == [
+        (1, None, "二", None),
+        (2, "二", "四", "健全推动经济高质量发展体制机制"),
+        (2, "二", "五", "构建支持全面创新体制机制"),
+    ]
+    assert doc.sections[0].inferred
+    assert [brief(t) for t in doc.targets] == [
+        ("numeric", "战略性新兴产业增加值占地区生产总值比重", ">=", 20, "%", 2029),
+        ("numeric", "规上工业企业研发机构覆盖率", ">=", 50, "%", 2029),
+        ("numeric", "全社会研发经费投入强度", ">=", 2, "%", 2029),
+        ("numeric", "每万人口高价值发明专利拥有量", ">=", 3, "件", 2029),
+        ("numeric", "技术合同成交额", ">", 600, "亿元", 2029),
+        ("relational", "城乡居民人均可支配收入增长", "=", "经济增长", None),
+        ("relational", "农村居民收入增速", ">", "城镇居民", None),
+        ("numeric", "城镇新增就业", ">=", 30, "万人", None),
+        ("numeric", "城镇调查失业率", "<=", 5.5, "%", None),
+        ("numeric", "县（市、区）通过国家义务教育优质均衡发展督导评估", ">=", 85, "%", 2027),
+        ("numeric", "学前三年毛入园率", ">=", 92, "%", 2027),
+        ("numeric", "每千人口执业（助理）医师数", ">=", 3.6, "人", 2028),
+        ("numeric", "县域内就诊率", "≈", 90, "%", 2028),
+        ("milestone", "基本实现大病不出县", 2028),
+    ]
+    # 党的十八大以来…1200余项 is a record, 1.6万个村党组织 a description: neither is a target
+    assert not [t for t in doc.targets if t.value in (1200, 1.6)]
+    assert [p.name for p in doc.places] == ["兰州市", "天水市", "酒泉市"]

@@ -13,7 +13,7 @@ from .helpers import signature
 from .layouts import newspaper, pdf_like, web_page
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-DOCUMENTS = ["decision-a.txt", "work-report-b.txt", "opinion-c.txt"]
+DOCUMENTS = ["decision-a.txt", "work-report-b.txt", "opinion-c.txt", "work-report-d.txt", "decision-e.txt"]
 NEWSPAPER = [
     pytest.param(
         chars,

@@ -130,3 +130,19 @@ def test_it_removes_layout_spaces_between_chinese_characters_but_not_between_eng
 
 def test_it_reads_full_width_digits_as_digits():
     assert reflow("森林覆盖率达到２５％。").paragraphs == ["森林覆盖率达到25%。"]
+
+
+def test_an_acronym_broken_at_the_line_end_is_joined_without_a_space():
+    text = "地级城市空气质量优良天数比例保持在90%以上，P\nM2.5平均浓度控制在25微克/立方米以下，单\n位地区生产总值能耗完成国家下达的目标任务。\n"
+    assert "PM2.5平均浓度" in reflow(text).paragraphs[0]
+
+
+def test_it_drops_the_document_number_and_the_distribution_lines():
+    text = (
+        "示范市人民政府关于做好春耕生产的通知\n示政发〔2025〕3号\n各旗县区人民政府：\n"
+        "确保粮食播种面积稳定在1000万亩以上。\n示范市人民政府\n2025年3月1日\n（此件公开发布）\n"
+        "抄送：市委各部门。\n示范市人民政府办公室　2025年3月2日印发\n"
+    )
+    r = reflow(text)
+    assert r.paragraphs == ["确保粮食播种面积稳定在1000万亩以上。"]
+    assert r.year == 2025

@@ -44,3 +44,16 @@ def test_fenbie_with_a_level_verb():
         ("numeric", "森林覆盖率", ">=", 28, "%", 2030),
         ("numeric", "草原植被盖度", ">=", 50, "%", 2030),
     ]
+
+
+def test_cheng_xiang_with_two_figures_means_urban_and_rural():
+    found = targets("到2030年，城乡居民人均可支配收入分别增长5%和7%。")
+    assert [(t.indicator, t.value) for t in found] == [
+        ("城镇居民人均可支配收入增长", 5),
+        ("农村居民人均可支配收入增长", 7),
+    ]
+
+
+def test_short_subjects_share_the_noun_that_follows_the_last():
+    found = targets("到2030年，城镇、农村居民人均可支配收入分别达到6万元和3万元。")
+    assert [t.indicator for t in found] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]

@@ -124,3 +124,8 @@ def test_the_subject_of_a_target_in_the_clause_before_is_used():
 def test_the_target_text_is_the_clause_that_sets_it():
     t = one("加快推进基地建设，到2035年全区森林覆盖率达到25%。")
     assert t.text == "到2035年全区森林覆盖率达到25%"
+
+
+def test_a_share_of_what_follows_de():
+    t = one("到2027年全省85%以上的县通过义务教育优质均衡督导评估。")
+    assert (t.indicator, t.comparator, t.value) == ("县通过义务教育优质均衡督导评估", ">=", 85)
