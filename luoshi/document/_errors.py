@@ -7,8 +7,8 @@ class DocumentError(Exception):
     """A document that cannot be read or has nothing to extract.
 
     Carries the message in Chinese (the default interface language) and in English, and a short
-    machine-readable ``code`` (``empty``, ``binary``, ``encoding``, ``too_large``, ``corrupt``,
-    ``needs_ocr``, ``unsupported``, ``no_structure``, ``not_found``).
+    machine-readable ``code``: ``empty``, ``binary``, ``encoding``, ``too_large``, ``corrupt``,
+    ``needs_ocr``, ``encrypted``, ``unsupported``, ``unreadable``, ``not_found``.
     """
 
     def __init__(self, code: str, zh: str, en: str) -> None:
