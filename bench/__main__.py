@@ -1,7 +1,7 @@
 """Run every benchmark (or those named on the command line) and update docs/benchmarks.md.
 
-    python -m bench                 # all
-    python -m bench extraction      # bench/bench_extraction.py only
+python -m bench                 # all
+python -m bench extraction      # bench/bench_extraction.py only
 """
 
 from __future__ import annotations

@@ -73,7 +73,11 @@ def write_section(title: str, results: list[Result], intro: str) -> None:
     section = "\n".join(body)
     text = DOC.read_text(encoding="utf-8") if DOC.exists() else _HEADER
     pattern = re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.S | re.M)
-    text = pattern.sub(lambda _: section + "\n", text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
+    text = (
+        pattern.sub(lambda _: section + "\n", text)
+        if pattern.search(text)
+        else text.rstrip("\n") + "\n\n" + section
+    )
     DOC.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
 
 

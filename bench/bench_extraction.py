@@ -51,14 +51,24 @@ def run() -> list[Result]:
     ]
 
     luoshi = Path(sys.executable).with_name("luoshi")
-    cmd = [str(luoshi), "extract", str(path)] if luoshi.exists() else [sys.executable, "-m", "luoshi", "extract", str(path)]
+    cmd = (
+        [str(luoshi), "extract", str(path)]
+        if luoshi.exists()
+        else [sys.executable, "-m", "luoshi", "extract", str(path)]
+    )
     walls = []
     for _ in range(12):
         start = time.perf_counter()
         subprocess.run(cmd, capture_output=True, check=True)
         walls.append(time.perf_counter() - start)
     results.append(
-        Result("`luoshi extract` end to end, median of 12", statistics.median(walls[2:]), "s", 0.3, "including interpreter start")
+        Result(
+            "`luoshi extract` end to end, median of 12",
+            statistics.median(walls[2:]),
+            "s",
+            0.3,
+            "including interpreter start",
+        )
     )
 
     big = Path(tempfile.mkdtemp()) / "big.txt"
