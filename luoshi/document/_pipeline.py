@@ -32,6 +32,7 @@ def extract_text(
     ``empty``, ``no_structure``), so that callers decide how to treat them.
     """
     r = reflow(text, wrapped=wrapped, title_hint=title_hint)
+    r.paragraphs = _without_glossary(r.paragraphs)
     doc_year = year or r.year or _document_year(r.title)
     sections, blocks = outline(r.paragraphs)
     section_years: dict[str, int | None] = {}
@@ -85,6 +86,17 @@ def extract_text(
         format=format,
         warnings=warnings,
     )
+
+
+_GLOSSARY = re.compile(r"(?:名词解释|名词注释|注释|附：名词解释)[：:]?")
+
+
+def _without_glossary(paragraphs: list[str]) -> list[str]:
+    """A work report's 名词解释 at the end explains terms; it sets no tasks."""
+    for i in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 60), -1):
+        if _GLOSSARY.fullmatch(paragraphs[i]):
+            return paragraphs[:i]
+    return paragraphs
 
 
 def _target(tid: str, item_id: str, f: Found) -> Target:

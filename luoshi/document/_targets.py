@@ -215,8 +215,11 @@ _HEADS = (
     "利用率",
     "率",
 )
-_REL_VERB = re.compile(r"超过|高于|大于|快于|多于|不低于|不少于|低于|慢于|少于|赶超")
+_REL_VERB = re.compile(
+    r"超过|高于|大于|快于|多于|不低于|不少于|低于|慢于|少于|赶超|达到(?=(?:全国|全省|全区)?平均水平)"
+)
 _REL_CMP = {
+    "达到": ">=",
     "超过": ">",
     "高于": ">",
     "大于": ">",
@@ -529,6 +532,11 @@ def _respectively(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[
 # -- 4. relations ----------------------------------------------------------------------------------------
 
 
+def _reference(raw: str) -> str:
+    """The other side of a relation keeps its scope: 全国平均水平, not 平均水平."""
+    return strip_years(raw).strip("，、；：,;: ").rstrip("的")
+
+
 def _relations(ctx: _Sentence, out: list[Found]) -> None:
     s = ctx.s
     for m in _REL_VERB.finditer(s):
@@ -540,7 +548,7 @@ def _relations(ctx: _Sentence, out: list[Found]) -> None:
         x_raw, y_raw = s[seg_start : m.start()], s[m.end() : seg_end]
         if any(c.isdigit() for c in y_raw) or not (_REL_HEAD.search(y_raw) or _REL_HEAD.search(x_raw)):
             continue
-        x, y = clean_indicator(x_raw), clean_indicator(y_raw)
+        x, y = clean_indicator(x_raw), _reference(y_raw)
         if len(x) < 2 or len(y) < 2 or any(c.isdigit() for c in x):
             continue
         year, start_year, _ = ctx.year_for(m.start())

@@ -100,3 +100,10 @@ def test_extracting_the_same_text_twice_gives_the_same_ids():
     a, b = extract(text), extract(text)
     assert [i.id for i in a.items] == [i.id for i in b.items]
     assert [t.id for t in a.targets] == [t.id for t in b.targets]
+
+
+def test_the_glossary_at_the_end_of_a_report_is_neither_sections_nor_items():
+    text = "一、重点工作\n（一）推进“三北”工程。完成治沙任务。\n名词解释\n1.“三北”工程：指三北防护林体系建设工程。\n2.专精特新：指专业化、精细化。\n"
+    doc = extract(text)
+    assert [s.title for s in doc.sections] == ["重点工作", "推进“三北”工程"]
+    assert [i.text for i in doc.items] == ["完成治沙任务。"]

@@ -25,3 +25,8 @@ def test_growth_faster_than_another_group():
 
 def test_surpassing_an_expectation_is_not_a_relation():
     assert targets("各项工作进展超过预期。") == []
+
+
+def test_reaching_the_national_average_is_a_relation():
+    (t,) = targets("到2030年，人均受教育年限达到全国平均水平。")
+    assert brief(t) == ("relational", "人均受教育年限", ">=", "全国平均水平", 2030)
