@@ -247,6 +247,7 @@ def _take_title_and_date(lines: list[_Line], hint: str | None) -> tuple[str | No
                 and not lines[i].blank_before
                 and lines[i - 1].width > 8
                 and not _SENTENCE_PUNCT.search(lines[i - 1].text)
+                and not _is_title_like(lines[i - 1].text)
             ):
                 continue  # a title starts on its own line, not in the middle of one
             for span in range(1, 6):
@@ -261,6 +262,8 @@ def _take_title_and_date(lines: list[_Line], hint: str | None) -> tuple[str | No
                 hinted = bool(hint_key) and "".join(text.split()) == hint_key
                 if not hinted and not _is_title_like(text):
                     continue
+                if not hinted and any(_is_title_like(p.text) for p in parts[:-1]):
+                    break  # 示范省人民政府公报 over a title is a running head, not the title's first line
                 score = 4 * hinted + 2 * ("关于" in text) + bonus
                 cand = (score, len(text), i, span)
                 if best is None or cand[:2] > best[:2]:
