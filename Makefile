@@ -19,6 +19,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	LUOSHI_HOME=$$(mktemp -d) $(BIN)/luoshi manage makemigrations --check --dry-run
 
 format: install
 	$(BIN)/ruff format .
@@ -26,6 +27,10 @@ format: install
 
 test: lint
 	$(BIN)/pytest
+	@if [ -n "$$LUOSHI_TEST_DATABASE_URL" ]; then \
+	  echo "== the Django suite again, on PostgreSQL"; \
+	  LUOSHI_DATABASE_URL="$$LUOSHI_TEST_DATABASE_URL" $(BIN)/pytest luoshi -p no:cacheprovider; \
+	fi
 
 demo: install
 	$(BIN)/luoshi demo

@@ -95,26 +95,198 @@ def _write(doc: Any, fmt: str, output: str) -> None:
         Path(output).write_text(text + "\n", encoding="utf-8")
 
 
-@cli.command()
-@click.option("--no-serve", is_flag=True, help="Do everything except serving.")
-def demo(no_serve: bool) -> None:
-    """Load the demo decision and show its checklist.
+def _django(*, migrate: bool = True) -> None:
+    """Set up Django (imported here, never at module level: ``luoshi extract`` must start fast)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "luoshi.web.settings")
+    try:
+        import django
+
+        django.setup()
+        from django.conf import settings
+    except Exception as e:  # a bad setting: say which, without a traceback
+        raise _fail(f"配置有误：{e}", f"Bad configuration: {e}") from None
+    Path(settings.HOME).mkdir(parents=True, exist_ok=True)
+    if migrate:
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0, interactive=False)
+
+
+def _shared_decision() -> Path | None:
+    for candidate in (
+        SHARED_DECISION,
+        Path(__file__).resolve().parents[2] / "shared" / "corpus" / SHARED_DECISION.name,
+    ):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+@cli.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--into", "into", type=int, default=None, help="The id of the decision this text revises.")
+@click.option("--year", type=int, default=None, help="The document's own year, for 今年/明年.")
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.option("--sample", is_flag=True, help="Mark the decision as a sample text (not a real document).")
+def import_(file: str, into: int | None, year: int | None, dry_run: bool, sample: bool) -> None:
+    """Import a decision into the ledger: one task per extracted item, with targets and places.
+
+    The same text imported again changes nothing; a revised text is matched to its decision (by
+    title, or --into) and the changes are listed.
 
     Example:
 
-        luoshi demo
+        luoshi import decision.docx
     """
-    from .document import extract as run
+    if not os.path.isfile(file):
+        raise _fail(f"找不到文件：{file}", f"No such file: {file}")
+    _django()
+    from .document import DocumentError
+    from .ledger.importing import apply_import, plan_import, read
+    from .ledger.models import Decision
 
-    if SHARED_DECISION.is_file():
-        doc = run(SHARED_DECISION)
-        click.echo(f"# 演示：{SHARED_DECISION}\n")
+    decision = None
+    if into is not None:
+        decision = Decision.objects.filter(pk=into).first()
+        if decision is None:
+            raise _fail(f"没有编号为 {into} 的决定。", f"No decision with id {into}.")
+    try:
+        text, doc = read(Path(file), year=year)
+    except DocumentError as e:
+        raise _fail(e.zh, e.en) from None
+    plan = plan_import(text, doc, decision)
+    c = plan.counts
+    if plan.identical:
+        click.echo(f"文本与已导入的决定（编号 {plan.decision.pk}）相同，未作任何改动。")
+        return
+    target = f"决定（编号 {plan.decision.pk}）的修订稿" if plan.decision else "新决定"
+    click.echo(
+        f"{target}：新增 {c['added']} 项，修改 {c['changed']} 项，删除 {c['removed']} 项，未变 {c['unchanged']} 项；"
+        f"{len(doc.sections)} 个章节，{len(doc.targets)} 个量化目标。"
+    )
+    for change in plan.changes:
+        if plan.decision is not None and change.kind != "unchanged":
+            mark = {"added": "+", "changed": "~", "removed": "-"}[change.kind]
+            click.echo(f"  {mark} {change.key} {(change.new_text or change.old_text)[:60]}")
+    if dry_run:
+        click.echo("（试运行，未写入。）")
+        return
+    if not doc.items and plan.decision is None:
+        raise _fail(
+            "未能从该文件中识别出任何任务条目，没有导入。",
+            "No task items found in this file; nothing imported.",
+        )
+    result = apply_import(plan, source_name=Path(file).name, is_sample=sample)
+    click.echo(f"已导入：决定编号 {result.pk}，{result.tasks.count()} 项任务。")
+
+
+@cli.command(name="load-units")
+@click.argument("file", type=click.Path(dir_okay=False), required=False)
+def load_units(file: str | None) -> None:
+    """Load the unit catalogue: the bundled Inner Mongolia one, or a CSV/Excel file.
+
+    Columns: 代码, 名称, 简称, 类别, 上级代码, 行政区划代码, 排序 (or code, name, short, kind, parent,
+    division_code, order). Units are created or updated by code, never deleted; a file with any bad row
+    is refused whole.
+
+    Example:
+
+        luoshi load-units units.xlsx
+    """
+    if file is not None and not os.path.isfile(file):
+        raise _fail(f"找不到文件：{file}", f"No such file: {file}")
+    _django()
+    from django.core.exceptions import ValidationError
+
+    from .ledger.catalogue import import_units, load_inner_mongolia, read_units_file
+
+    try:
+        result = import_units(read_units_file(file)) if file else load_inner_mongolia()
+    except ValidationError as e:
+        raise _fail("；".join(e.messages), "; ".join(e.messages)) from None
+    click.echo(f"单位名录：{result}。")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve(host: str, port: int) -> None:
+    """Migrate the database and serve the web app (Django's server; see docs/configuration.md for production).
+
+    Example:
+
+        luoshi serve --port 8000
+    """
+    _django()
+    from django.core.management import call_command
+
+    call_command("runserver", f"{host}:{port}", use_reloader=False)
+
+
+@cli.command(
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True, "help_option_names": []}
+)
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def manage(args: tuple[str, ...]) -> None:
+    """Run a Django management command (createsuperuser, migrate, makemigrations --check …).
+
+    Example:
+
+        luoshi manage createsuperuser
+    """
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "luoshi.web.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["luoshi manage", *args])
+
+
+@cli.command()
+@click.option("--no-serve", is_flag=True, help="Do everything except serving.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def demo(no_serve: bool, port: int) -> None:
+    """Build a fresh demo database (decision, units, assignments, sample reports) and serve it.
+
+    The database is LUOSHI_HOME/demo.sqlite3, recreated each time; your own database is not touched.
+
+    Example:
+
+        luoshi demo --no-serve
+    """
+    home = Path(os.environ.get("LUOSHI_HOME") or "./var").expanduser().resolve()
+    home.mkdir(parents=True, exist_ok=True)
+    db = home / "demo.sqlite3"
+    for leftover in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    os.environ["LUOSHI_DATABASE_URL"] = f"sqlite:///{db}"
+    _django()
+    from .progress.demo import build
+
+    source = _shared_decision()
+    if source is not None:
+        click.echo(f"载入决定：{source}")
+        result = build(source, is_sample=False)
     else:
         from .samples import SAMPLE_DECISION
 
-        doc = run(SAMPLE_DECISION)
-        click.echo("# 演示：示例决定（团队自拟的样例文本，并非真实文件）\n")
-    click.echo(doc.to_markdown())
+        click.echo("载入决定：示例决定（团队自拟的样例文本，并非真实文件）")
+        result = build(SAMPLE_DECISION, is_sample=True)
+    decision = result["decision"]
+    click.echo(
+        f"决定“{decision.title}”：{decision.tasks.count()} 项任务，{decision.targets.count()} 个量化目标；"
+        f"单位名录{result['units']}；已确认 {result['assigned']} 项分工；演示报告 {result['reports']} 份（均标为演示数据）。"
+    )
+    if result["catalogue_note"]:
+        click.echo(f"注意：{result['catalogue_note']}")
+    click.echo(f"\n数据库：{db}\n演示账号（密码均为 {result['accounts'][0].password}）：")
+    for acc in result["accounts"]:
+        unit = f"（{acc.unit.name}）" if acc.unit else ""
+        click.echo(f"  {acc.username:<12} {acc.role.label}{unit} {acc.name}")
+    if no_serve:
+        return
+    from django.core.management import call_command
+
+    click.echo(f"\n打开 http://127.0.0.1:{port}/ （按 Ctrl+C 停止）")
+    call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
 
 
 def main() -> None:

@@ -1,0 +1,163 @@
+"""Suggestion rules: keywords that point to units. Places named in a task point to their league or city.
+
+:func:`suggest` proposes a lead unit, co-operating units and a deadline for a task, and says why.
+The office edits the rules in the app and confirms each suggestion with one click, or in bulk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .audit import Audited
+from .units import Unit, UnitKind
+
+
+class SuggestionRule(Audited):
+    keyword = models.CharField(
+        _("关键词"), max_length=60, help_text=_("任务内容含此词时建议该单位。多个词用“+”连接表示须同时出现。")
+    )
+    unit = models.ForeignKey(Unit, verbose_name=_("建议单位"), on_delete=models.PROTECT, related_name="rules")
+    role = models.CharField(
+        _("建议分工"), max_length=4, choices=[("lead", _("牵头")), ("co", _("配合"))], default="lead"
+    )
+    weight = models.PositiveSmallIntegerField(
+        _("权重"), default=1, help_text=_("同时命中多条规则时，权重大者优先。")
+    )
+    active = models.BooleanField(_("启用"), default=True)
+    note = models.CharField(_("备注"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("分工建议规则")
+        verbose_name_plural = _("分工建议规则")
+        ordering = ["keyword", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.keyword} → {self.unit}"
+
+    def words(self) -> list[str]:
+        return [w for w in (p.strip() for p in self.keyword.split("+")) if w]
+
+    def matches(self, text: str) -> bool:
+        words = self.words()
+        return bool(words) and all(w in text for w in words)
+
+
+@dataclass
+class Suggestion:
+    """A proposed assignment with the reasons for each unit in it."""
+
+    lead: Unit | None = None
+    co: list[Unit] = field(default_factory=list)
+    reasons: dict[int, list[str]] = field(default_factory=dict)
+    deadline_kind: str = ""
+    deadline: dt.date | None = None
+    deadline_reason: str = ""
+
+    def why(self, unit: Unit) -> list[str]:
+        return self.reasons.get(unit.pk, [])
+
+    def rows(self) -> list[dict[str, Any]]:
+        """Each suggested unit with its part (lead or co) and the reasons, lead first."""
+        out = []
+        if self.lead is not None:
+            out.append({"unit": self.lead, "role": "lead", "why": self.why(self.lead)})
+        out += [{"unit": u, "role": "co", "why": self.why(u)} for u in self.co]
+        return out
+
+    @property
+    def empty(self) -> bool:
+        return self.lead is None and not self.co
+
+
+class Suggester:
+    """Holds the active rules and the units by division code, to suggest for many tasks in a row."""
+
+    def __init__(self, rules: Iterable[SuggestionRule] | None = None, units: Iterable[Unit] | None = None):
+        if rules is None:
+            rules = SuggestionRule.objects.filter(active=True, unit__active=True).select_related("unit")
+        if units is None:
+            units = Unit.objects.active().exclude(division_code="")
+        self.rules = [r for r in rules if r.active]
+        self.by_division: dict[str, Unit] = {}
+        for u in units:
+            # a league or city wins over a banner with the same code (满洲里、二连浩特 are both)
+            if (
+                u.division_code
+                and u.active
+                and (u.division_code not in self.by_division or u.kind == UnitKind.LEAGUE_CITY)
+            ):
+                self.by_division[u.division_code] = u
+
+    def place_unit(self, code: str) -> Unit | None:
+        """The league or city a place belongs to (the place itself for a league or city)."""
+        unit = self.by_division.get(code)
+        if unit is not None and unit.kind == UnitKind.LEAGUE_CITY:
+            return unit
+        if unit is not None and unit.league_id:
+            return unit.league
+        if len(code) == 6 and not code.endswith("00"):
+            return self.by_division.get(code[:4] + "00")
+        return None
+
+    def suggest(self, task: Any, places: Iterable[Any] | None = None) -> Suggestion:
+        text = task.text
+        out = Suggestion()
+        lead_score: dict[int, int] = {}
+        units: dict[int, Unit] = {}
+        co: list[Unit] = []
+        for rule in self.rules:
+            if not rule.matches(text):
+                continue
+            units[rule.unit_id] = rule.unit
+            out.reasons.setdefault(rule.unit_id, []).append(
+                gettext("含关键词“%(kw)s”（规则%(role)s）")
+                % {"kw": rule.keyword, "role": rule.get_role_display()}
+            )
+            if rule.role == "lead":
+                lead_score[rule.unit_id] = lead_score.get(rule.unit_id, 0) + rule.weight
+            else:
+                co.append(rule.unit)
+        places = list(task.places.all()) if places is None else list(places)
+        for place in places:
+            unit = self.place_unit(place.code)
+            if unit is None:
+                continue
+            units[unit.pk] = unit
+            out.reasons.setdefault(unit.pk, []).append(gettext("任务提到“%(place)s”") % {"place": place.name})
+            co.append(unit)
+        if lead_score:
+            best = max(lead_score.items(), key=lambda kv: (kv[1], -units[kv[0]].order, -kv[0]))[0]
+            out.lead = units[best]
+            for uid in lead_score:
+                if uid != best:
+                    co.append(units[uid])
+        out.co = [u for u in dict.fromkeys(co) if out.lead is None or u.pk != out.lead.pk]
+        self._deadline(task, out)
+        return out
+
+    _ONGOING = re.compile(r"长期坚持|常态化|持续|长效|始终|坚持不懈")
+    _THIS_YEAR = re.compile(r"今年|年内|本年度")
+
+    def _deadline(self, task: Any, out: Suggestion) -> None:
+        years = [t.year for t in task.targets.all() if t.year]
+        decision_year = task.decision.year
+        if years:
+            year = max(years)
+            out.deadline_kind = "date"
+            out.deadline = dt.date(year, 12, 31)
+            out.deadline_reason = gettext("量化目标的年份是%(year)s年") % {"year": year}
+        elif self._THIS_YEAR.search(task.text):
+            out.deadline_kind = "year_end"
+            out.deadline = dt.date(decision_year or dt.date.today().year, 12, 31)
+            out.deadline_reason = gettext("任务提到“今年”或“年内”")
+        elif self._ONGOING.search(task.text):
+            out.deadline_kind = "ongoing"
+            out.deadline_reason = gettext("任务是持续性工作")

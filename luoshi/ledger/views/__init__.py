@@ -1,0 +1,1 @@
+"""The ledger's views, thin: parse input, call a model method, render."""

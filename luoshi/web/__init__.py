@@ -1,0 +1,1 @@
+"""Django project wiring: settings from the environment, URLs, WSGI/ASGI, the base templates."""

@@ -1,0 +1,138 @@
+"""Django settings for luoshi, read from the environment (documented in docs/configuration.md).
+
+Development runs with no configuration at all. With ``LUOSHI_DEBUG=0`` (production) the settings
+refuse unsafe defaults: a secret key and the allowed host names must be given.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .env import SettingError, database_from_url, env_bool, env_int, env_list, env_path, env_str
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+# Where luoshi keeps its data: the SQLite database, uploaded evidence, imported decisions.
+HOME = env_path("LUOSHI_HOME", "./var")
+
+DEBUG = env_bool("LUOSHI_DEBUG", True)
+
+_DEV_SECRET_KEY = "luoshi-development-only-not-secret"
+SECRET_KEY = env_str("LUOSHI_SECRET_KEY") or ""
+if not SECRET_KEY:
+    if not DEBUG:
+        raise SettingError("LUOSHI_SECRET_KEY must be set when LUOSHI_DEBUG is off (production)")
+    SECRET_KEY = _DEV_SECRET_KEY
+elif not DEBUG and (len(SECRET_KEY) < 32 or SECRET_KEY == _DEV_SECRET_KEY):
+    raise SettingError("LUOSHI_SECRET_KEY must be a random string of at least 32 characters")
+
+ALLOWED_HOSTS = env_list(
+    "LUOSHI_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"] if DEBUG else []
+)
+if not DEBUG and not ALLOWED_HOSTS:
+    raise SettingError("LUOSHI_ALLOWED_HOSTS must list the server's host names when LUOSHI_DEBUG is off")
+CSRF_TRUSTED_ORIGINS = env_list("LUOSHI_CSRF_TRUSTED_ORIGINS", [])
+
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("LUOSHI_SECURE_COOKIES", False)
+SESSION_COOKIE_AGE = env_int("LUOSHI_SESSION_HOURS", 12, minimum=1, maximum=24 * 90) * 3600
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+DATABASES = {
+    "default": database_from_url(env_str("LUOSHI_DATABASE_URL") or "sqlite:///luoshi.sqlite3", home=HOME)
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "luoshi.web",
+    "luoshi.ledger",
+    "luoshi.progress",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "luoshi.web.middleware.LanguageMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "luoshi.web.middleware.AuditActorMiddleware",
+]
+
+ROOT_URLCONF = "luoshi.web.urls"
+WSGI_APPLICATION = "luoshi.web.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "luoshi.web.context.role",
+            ],
+        },
+    }
+]
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+# Chinese first; English through the catalogue in luoshi/web/locale (compiled .mo files are committed).
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+LOCALE_PATHS = [PACKAGE_DIR / "web" / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = env_str("LUOSHI_TIME_ZONE") or "Asia/Shanghai"
+
+# Every asset is served by the app itself (intranets have no internet, and no CDN).
+STATIC_URL = "static/"
+STATIC_ROOT = HOME / "static"
+
+# Uploaded files (evidence, imported decisions) live under LUOSHI_HOME and are served only through
+# views that check permissions, never as public media.
+MEDIA_ROOT = HOME / "files"
+MAX_UPLOAD_BYTES = env_int("LUOSHI_MAX_UPLOAD_MB", 20, minimum=1, maximum=1024) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o640
+
+# Each request is one transaction: nothing is ever half-saved.
+for _db in DATABASES.values():
+    _db["ATOMIC_REQUESTS"] = True
+
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+_LOG_LEVEL = (env_str("LUOSHI_LOG_LEVEL") or "WARNING").upper()
+if _LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+    raise SettingError(f"LUOSHI_LOG_LEVEL={_LOG_LEVEL!r}: expected DEBUG, INFO, WARNING, ERROR or CRITICAL")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": _LOG_LEVEL},
+}
+
+# Shown in page titles; the supervision office can name its own instance.
+SITE_NAME = env_str("LUOSHI_SITE_NAME") or ""
