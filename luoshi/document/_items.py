@@ -8,6 +8,7 @@ _SPLIT = re.compile(r"[“”。！？!?]")
 _CLOSERS = "”’」』）)"
 _TAG = re.compile(r"“([^“”，。；！？,;!?]{1,16})”")
 _PRINCIPLE = re.compile(r"(?:必须|始终|要|全面)?(?:坚持|坚定不移|牢记|树立|秉持|把握|遵循)")
+_PROGRAMME_WORD = re.compile(r"工程|行动|计划|项目|战略|示范区|试验区|工作法")
 _PROGRAMME = re.compile(
     r"“[^“”]{1,20}”(?:工程|行动|计划|项目|战略|专项行动|攻坚行动|三年行动|示范区|试验区|工作法)"
     r"|(?:实施|启动|开展|推进|深入实施|组织实施|扎实推进)[^，。；]{1,16}(?:工程|行动|计划|专项行动)"
@@ -51,6 +52,8 @@ def sentences(text: str) -> list[str]:
 
 def tags(text: str) -> tuple[str, ...]:
     """Programmes and slogans in quotation marks: “科技兴蒙”, “双一流”, “一心多点”."""
+    if "“" not in text:
+        return ()
     seen: dict[str, None] = {}
     for m in _TAG.finditer(text):
         seen.setdefault(m.group(1).strip(), None)
@@ -60,7 +63,7 @@ def tags(text: str) -> tuple[str, ...]:
 def kind(text: str, has_target: bool) -> str:
     if has_target:
         return "target"
-    if _PROGRAMME.search(text):
+    if _PROGRAMME_WORD.search(text) and _PROGRAMME.search(text):
         return "programme"
     if _PRINCIPLE.match(text):
         return "principle"

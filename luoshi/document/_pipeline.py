@@ -56,7 +56,7 @@ def extract_text(
             goals_year = para_year
         context_year = goals_year if goals_year is not None else section_years.get(block.section or "")
         for sentence in _items.sentences(block.text):
-            if SALUTATION.fullmatch(sentence):
+            if len(sentence) <= 6 and SALUTATION.fullmatch(sentence):
                 continue  # 各位代表！
             n = ordinals.get(block.section, 0) + 1
             ordinals[block.section] = n

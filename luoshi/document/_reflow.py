@@ -28,6 +28,8 @@ HEADING_START = re.compile(
     r"|[（(]\d{1,2}[）)])"
 )
 
+_HEADING_FIRST = set("第一二三四五六七八九十（(0123456789")
+
 # Furniture that may sit inside a line.
 _INLINE_FURNITURE = re.compile(
     r"[（(]\s*(?:上接|下转|转|接)\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*版(?:[^）)]{0,12})?[）)]"
@@ -134,7 +136,7 @@ class _Line:
 
     def __post_init__(self) -> None:
         self.end = _ending(self.text)
-        self.marker = HEADING_START.match(self.text) is not None
+        self.marker = self.text[0] in _HEADING_FIRST and HEADING_START.match(self.text) is not None
 
 
 def reflow(text: str, *, wrapped: bool | None = None, title_hint: str | None = None) -> Reflowed:
@@ -165,7 +167,8 @@ def _clean_lines(text: str, dropped: list[str]) -> list[_Line]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     present = [k for k in _INLINE_KEYS if k in text]  # most texts hold none or one of them
-    keys = re.compile("|".join(present)) if present else None
+    keys = re.compile("|".join(present)) if len(present) > 1 else None
+    key = present[0] if len(present) == 1 else None
 
     def cut(m: re.Match[str]) -> str:
         dropped.append(m.group())
@@ -176,7 +179,7 @@ def _clean_lines(text: str, dropped: list[str]) -> list[_Line]:
     blank = after_break = False
     for raw in text.split("\n"):
         s = raw.rstrip()
-        if keys is not None and keys.search(s):
+        if (key is not None and key in s) or (keys is not None and keys.search(s)):
             s = _INLINE_FURNITURE.sub(cut, s)
         if _MARK in s:
             s = s.replace(_MARK, "").rstrip()

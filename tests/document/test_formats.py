@@ -79,3 +79,27 @@ def test_the_decision_in_shared_as_docx_and_pdf(corpus):
     expected = signature(extract(text))
     assert signature(extract(as_docx(text, numbered=False))) == expected
     assert signature(extract(as_pdf(text))) == expected
+
+
+def as_html(text: str) -> bytes:
+    """A government website's article page: menus, breadcrumbs, an info bar, tools and a footer."""
+    from html import escape
+
+    paras = paragraphs(text)
+    body = "".join(f'<p style="text-indent:2em">{escape(p)}</p>' for p in paras[1:])
+    page = f"""<!DOCTYPE html><html><head><meta charset="gb2312">
+<title>{escape(paras[0])}_示范省人民政府门户网站</title><script>var x = "到2035年";</script></head>
+<body><div class="header"><ul class="nav"><li>首页</li><li>政务公开</li><li>政务服务</li><li>互动交流</li></ul></div>
+<div class="crumb">当前位置：首页 &gt; 政务公开 &gt; 政策文件</div>
+<div class="article"><h1>{escape(paras[0])}</h1>
+<div class="info">来源：示范省人民政府办公厅 发布时间：2025-12-12 字号：【大 中 小】 打印本页</div>
+<div class="TRS_Editor">{body}</div>
+<div class="share">分享到：微信 微博</div></div>
+<div class="footer">主办单位：示范省人民政府办公厅 网站标识码：1500000001 备案号：示ICP备05001234号</div>
+</body></html>"""
+    return page.encode("gb18030")
+
+
+def test_a_web_page_read_as_html_reads_like_the_plain_text(plain):
+    text, expected = plain
+    assert signature(extract(as_html(text))) == expected
