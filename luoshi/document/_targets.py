@@ -708,23 +708,26 @@ def _milestones(ctx: _Sentence, qs: list[Quantity], out: list[Found]) -> None:
         if len(indicator) < 2:
             continue
         taken.append((start, end))
-        out.append(
-            Found(
-                "milestone",
-                indicator,
-                ctx.scope_at(start),
-                None,
-                None,
-                None,
-                y.year,
-                None,
-                ctx.text(y.start, end),
-                None,
-                y.start_year,
-                y.start,
-            )
-        )
+        out.append(_milestone(ctx, indicator, y, start, text=(y.start, end)))
     _later_deeds(ctx, qs, out, taken)
+
+
+def _milestone(ctx: _Sentence, indicator: str, y: YearExpr, at: int, *, text: tuple[int, int]) -> Found:
+    year = y.year
+    return Found(
+        "milestone",
+        indicator,
+        ctx.scope_at(at),
+        None,
+        None,
+        None,
+        year,
+        None,
+        ctx.text(*text),
+        None,
+        y.start_year,
+        text[0],
+    )
 
 
 _DEED_LEAD = re.compile(r"^(?:[、，,和及与并且]|力争|确保|争取|努力|要|将|同时|并|全面推动|推动)+")
@@ -765,19 +768,4 @@ def _later_deeds(ctx: _Sentence, qs: list[Quantity], out: list[Found], taken: li
         if len(indicator) < 2:
             continue
         taken.append((a, b))
-        out.append(
-            Found(
-                "milestone",
-                indicator,
-                ctx.scope_at(a),
-                None,
-                None,
-                None,
-                y.year,
-                None,
-                ctx.text(a, b),
-                None,
-                y.start_year,
-                a,
-            )
-        )
+        out.append(_milestone(ctx, indicator, y, a, text=(a, b)))
