@@ -223,6 +223,44 @@ def serve(host: str, port: int) -> None:
     call_command("runserver", f"{host}:{port}", use_reloader=False)
 
 
+@cli.command()
+@click.option("--dry-run", is_flag=True, help="Write nothing and send nothing; show what a run would do.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--today", default=None, help="Supervise as of this day (YYYY-MM-DD); default: today.")
+@click.option("--no-send", is_flag=True, help="Create the notices but leave them in the outbox.")
+def supervise(dry_run: bool, fmt: str, today: str | None, no_send: bool) -> None:
+    """Compute the lights, create and send reminders, 催办, 督办单 and 通报, check reports, score units.
+
+    For cron or a systemd timer: idempotent and safe to run concurrently; nothing is sent twice.
+
+    Example:
+
+        luoshi supervise --dry-run --format json
+    """
+    _django()
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    args = ["--format", fmt]
+    if dry_run:
+        args.append("--dry-run")
+    if today:
+        args += ["--today", today]
+    if no_send:
+        args.append("--no-send")
+    try:
+        call_command("supervise", *args)
+    except CommandError as e:
+        raise _fail(str(e), str(e)) from None
+
+
 @cli.command(
     context_settings={"ignore_unknown_options": True, "allow_extra_args": True, "help_option_names": []}
 )
@@ -275,6 +313,15 @@ def demo(no_serve: bool, port: int) -> None:
         f"决定“{decision.title}”：{decision.tasks.count()} 项任务，{decision.targets.count()} 个量化目标；"
         f"单位名录{result['units']}；已确认 {result['assigned']} 项分工；演示报告 {result['reports']} 份（均标为演示数据）。"
     )
+    sup = result.get("supervision")
+    if sup:
+        click.echo(
+            f"督查：红灯任务 {sup['red']} 项，督办单 {sup['orders']} 份，通报 {sup['circulars']} 份，考核得分 {sup['scores']} 条。"
+        )
+    if result.get("indicators"):
+        click.echo(
+            f"指标：内置内蒙古数据，{result['indicators']}；评估见 /indicators/ 或 luoshi indicators assess。"
+        )
     if result["catalogue_note"]:
         click.echo(f"注意：{result['catalogue_note']}")
     click.echo(f"\n数据库：{db}\n演示账号（密码均为 {result['accounts'][0].password}）：")
@@ -287,6 +334,193 @@ def demo(no_serve: bool, port: int) -> None:
 
     click.echo(f"\n打开 http://127.0.0.1:{port}/ （按 Ctrl+C 停止）")
     call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+
+
+@cli.command()
+@click.argument("kinds", nargs=-1)
+def reindex(kinds: tuple[str, ...]) -> None:
+    """Rebuild the full-text search index (tasks, reports, notices …) from the records.
+
+    Saving a record keeps its entry up to date; rebuild after loading data in bulk, or to refresh
+    titles (a renamed unit). Give kinds (task, report) to rebuild only those.
+
+    Example:
+
+        luoshi reindex
+    """
+    _django()
+    from django.core.management import call_command
+
+    call_command("reindex", *kinds)
+
+
+@cli.group()
+def indicators() -> None:
+    """Indicators: measured series, and how confident the office can be that each target is met.
+
+    Example:
+
+        luoshi indicators assess --format table
+    """
+
+
+@indicators.command(name="assess")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--decision", "decision_id", type=int, default=None, help="Only the targets of this decision.")
+@click.option("--today", default=None, help="Assess as of this day (YYYY-MM-DD); default: today.")
+@click.option("--bundled", is_flag=True, help="Assess the bundled Inner Mongolia series; needs no database.")
+def indicators_assess(fmt: str, decision_id: int | None, today: str | None, bundled: bool) -> None:
+    """Print each target's status, delivery confidence and the sentence that explains it.
+
+    The same assessment as the web overview (/indicators/): measured series against the targets,
+    combined with the progress of the targets' tasks; an override by the office is marked with *.
+
+    Example:
+
+        luoshi indicators assess --format json --decision 1
+    """
+    import datetime as dt
+    import json
+
+    day = None
+    if today:
+        try:
+            day = dt.date.fromisoformat(today)
+        except ValueError:
+            raise _fail(f"日期格式应为 YYYY-MM-DD：{today}", f"Dates are YYYY-MM-DD: {today}") from None
+    en = not _language().startswith("zh")
+    if bundled:
+        from .indicators import assess_bundled
+
+        deliveries = assess_bundled(today=day)
+        if fmt == "json":
+            click.echo(json.dumps(_bundled_json(deliveries, day), ensure_ascii=False, indent=2))
+            return
+        from .indicators.tables import confidence_short, text_table
+
+        click.echo(
+            text_table(
+                ["indicator", "status", "confidence"] if en else ["指标", "进度", "信心"],
+                [
+                    [
+                        d.assessment.indicator,
+                        d.label_en if en else d.label_zh,
+                        confidence_short(d.confidence, english=en),
+                    ]
+                    for d in deliveries
+                ],
+                [d.sentence_en if en else d.sentence_zh for d in deliveries],
+            )
+        )
+        return
+    _django()
+    from django.utils import translation
+
+    from .indicators.assessing import assess_targets, table_of
+    from .ledger.models import Decision, Target
+
+    translation.activate("en" if en else "zh-hans")
+    targets = Target.objects.filter(withdrawn=False).order_by("decision_id", "id")
+    if decision_id is not None:
+        if not Decision.objects.filter(pk=decision_id).exists():
+            raise _fail(f"没有编号为 {decision_id} 的决定。", f"No decision with id {decision_id}.")
+        targets = targets.filter(decision_id=decision_id)
+    results = assess_targets(targets, today=day)
+    if fmt == "json":
+        data = {
+            "schema_version": 1,
+            "today": (day or dt.date.today()).isoformat(),
+            "targets": [r.as_dict() for r in results],
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    if not results:
+        click.echo(
+            "数据库中没有量化目标。先导入决定（luoshi import），或用 --bundled 评估内置数据。"
+            if not en
+            else "No targets in the database. Import a decision first (luoshi import), or use --bundled."
+        )
+        return
+    click.echo(table_of(results))
+
+
+def _bundled_json(deliveries: list[Any], day: Any) -> dict[str, Any]:
+    import datetime as dt
+
+    return {
+        "schema_version": 1,
+        "today": (day or dt.date.today()).isoformat(),
+        "source": "bundled",
+        "targets": [
+            {
+                "indicator": d.assessment.indicator,
+                "status": d.status.value,
+                "status_zh": d.label_zh,
+                "status_en": d.label_en,
+                "confidence": d.confidence.value,
+                "ratio": d.ratio if d.ratio is None or abs(d.ratio) != float("inf") else None,
+                "explanation_zh": d.assessment.explanation_zh,
+                "explanation_en": d.assessment.explanation_en,
+                "sentence_zh": d.sentence_zh,
+                "sentence_en": d.sentence_en,
+            }
+            for d in deliveries
+        ],
+    }
+
+
+@indicators.command(name="load")
+def indicators_load() -> None:
+    """Load the bundled Inner Mongolia series (with their sources, breaks and caveats) and the aliases
+    that match them to the decision's targets. Loading again adds only what is missing.
+
+    Example:
+
+        luoshi indicators load
+    """
+    _django()
+    from .indicators.importing import load_bundled
+
+    click.echo(f"内置指标数据：{load_bundled()}。")
+
+
+@indicators.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False))
+def indicators_import(file: str) -> None:
+    """Import measured values from a CSV or Excel file (the bundled CSV's columns, or 指标, 年份, 数值,
+    单位, 时点, 来源, 来源链接, 原文, 备注). Every row is checked first; a file with a bad row is refused
+    whole and each error is printed with its row number.
+
+    Example:
+
+        luoshi indicators import values.xlsx
+    """
+    if not os.path.isfile(file):
+        raise _fail(f"找不到文件：{file}", f"No such file: {file}")
+    _django()
+    from django.core.exceptions import ValidationError
+
+    from .indicators.importing import import_observations, read_rows
+
+    try:
+        result = import_observations(read_rows(Path(file)), by=None)
+    except ValidationError as e:
+        raise _fail("；".join(e.messages), "; ".join(e.messages)) from None
+    if not result.ok:
+        for error in result.errors:
+            click.echo(str(error), err=True)
+        raise _fail(
+            f"有 {len(result.errors)} 行出错，未导入任何数据。",
+            f"{len(result.errors)} rows have errors; nothing was imported.",
+        )
+    click.echo(f"已导入 {result.created} 条数据；{result.skipped} 条与已有数据相同，未重复导入。")
 
 
 def main() -> None:

@@ -140,7 +140,16 @@ def build(
                     [(b, f"{b.name}：{task.text[:60]}……（分解任务，演示）") for b in banners], by=office
                 )
     reports = _reports(decision, today, rng, office)
+    from luoshi.supervision.demo import enrich  # lights, 督办单 and scores on top of the reports
+
+    supervision = enrich(decision, today, office)
+    from luoshi.indicators.importing import load_bundled  # the real series, matched to the targets by name
+
+    with acting_as(office):
+        indicators = load_bundled(by=office)
     return {
+        "supervision": supervision,
+        "indicators": indicators,
         "decision": decision,
         "accounts": accounts,
         "units": units,

@@ -55,6 +55,12 @@ INSTALLED_APPS = [
     "luoshi.web",
     "luoshi.ledger",
     "luoshi.progress",
+    "ninja",  # django-ninja: its bundled Swagger UI assets are served locally (no CDN)
+    "luoshi.api",
+    "luoshi.exchange",
+    "luoshi.search",
+    "luoshi.supervision",
+    "luoshi.indicators.apps.IndicatorsConfig",
 ]
 
 MIDDLEWARE = [
@@ -136,3 +142,23 @@ LOGGING = {
 
 # Shown in page titles; the supervision office can name its own instance.
 SITE_NAME = env_str("LUOSHI_SITE_NAME") or ""
+
+# Supervision notices (luoshi supervise): e-mail through Django's backends, and webhooks to group robots.
+# Without LUOSHI_EMAIL_HOST no mail leaves the machine: messages are written to LUOSHI_HOME/mail/.
+EMAIL_HOST = env_str("LUOSHI_EMAIL_HOST") or ""
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = env_int("LUOSHI_EMAIL_PORT", 25, minimum=1, maximum=65535)
+    EMAIL_HOST_USER = env_str("LUOSHI_EMAIL_USER") or ""
+    EMAIL_HOST_PASSWORD = env_str("LUOSHI_EMAIL_PASSWORD") or ""
+    EMAIL_USE_TLS = env_bool("LUOSHI_EMAIL_TLS", False)
+    EMAIL_TIMEOUT = 20
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = HOME / "mail"
+DEFAULT_FROM_EMAIL = env_str("LUOSHI_EMAIL_FROM") or "luoshi@localhost"
+WEBHOOK_TIMEOUT = env_int("LUOSHI_WEBHOOK_TIMEOUT", 10, minimum=1, maximum=120)
+
+# REST API (luoshi.api): requests per minute for each token or signed-in user (anonymous: per address).
+# Counted in Django's cache, which is per process unless a shared cache is configured.
+API_RATE_PER_MINUTE = env_int("LUOSHI_API_RATE_PER_MINUTE", 600, minimum=1, maximum=1_000_000)

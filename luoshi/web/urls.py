@@ -16,6 +16,14 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("luoshi.ledger.urls")),
     path("", include("luoshi.progress.urls")),
+    path("", include("luoshi.supervision.urls")),
+    path("", include("luoshi.api.urls")),
+    path("", include("luoshi.exchange.urls")),
+    path("", include("luoshi.search.urls")),
+    path("", include("luoshi.indicators.urls")),
     # Every asset is served by the app itself: intranets have no CDN and often no separate web server.
     re_path(r"^static/(?P<path>.*)$", serve_static, {"insecure": True}),
 ]
+
+# a malformed request under /api/ answers in the API's error shape (luoshi.api)
+handler400 = "luoshi.api.views.bad_request"

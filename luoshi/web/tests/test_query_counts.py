@@ -49,11 +49,12 @@ PAGES = {
     ),
     "task list, a reporter's": ("reporter_a", lambda d: reverse("ledger:task-list"), 11),
     "my unit": ("reporter_a", lambda d: reverse("progress:my-unit"), 8),
-    "decision outline": ("office", lambda d: reverse("ledger:decision-detail", args=[d.pk]), 10),
+    # + 7 for the targets' confidence lights (luoshi.indicators: one bulk assessment per page)
+    "decision outline": ("office", lambda d: reverse("ledger:decision-detail", args=[d.pk]), 17),
     "task page": (
         "office",
         lambda d: reverse("ledger:task-detail", args=[d.tasks.order_by("pk").first().pk]),
-        16,
+        23,
     ),
 }
 

@@ -1,0 +1,62 @@
+"""Who is calling: a token (``Authorization: Bearer ls_…``) for systems, the session for the browser.
+
+Either way the API acts as the user, with the user's role: a user without a role is refused (403), as
+on the screens. Session requests that change data need Django's CSRF token, as forms do.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja.errors import AuthorizationError, HttpError
+from ninja.security import APIKeyCookie, HttpBearer
+
+from luoshi.ledger.models import Role
+
+from .models import ApiToken
+
+
+def _with_role(request: HttpRequest, user: Any, channel: str) -> Any:
+    if Role.of(user) is None:
+        raise AuthorizationError(message=_("你的账号尚未分配角色，不能使用接口。"))
+    request.user = user
+    request.luoshi_channel = channel  # type: ignore[attr-defined]
+    return user
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = ApiToken.authenticate(token)
+        return _with_role(request, user, "api") if user is not None else None
+
+
+class SessionAuth(APIKeyCookie):
+    """Django's session (the signed-in browser), with CSRF checks on changes."""
+
+    param_name = "sessionid"
+
+    def __init__(self) -> None:
+        from django.conf import settings
+
+        self.param_name = settings.SESSION_COOKIE_NAME
+        super().__init__(csrf=True)
+
+    def _get_key(self, request: HttpRequest) -> str | None:
+        if self.param_name not in request.COOKIES:
+            return None  # no session: nothing to check (and no CSRF to demand)
+        try:
+            return super()._get_key(request)
+        except HttpError:
+            raise AuthorizationError(
+                message=_("CSRF 校验失败：通过浏览器会话修改数据时，请在 X-CSRFToken 头中附上 CSRF 令牌。")
+            ) from None
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        if key is None:
+            return None
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        return _with_role(request, user, "web")

@@ -1,0 +1,283 @@
+"""What the API reads and writes, field by field (the OpenAPI schema is generated from these)."""
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from django.urls import reverse
+from ninja import Field, Path, Schema
+
+from .lights import light_of
+
+MAX_ID = 2**62  # larger numbers cannot be record ids (and overflow database integers)
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
+class UnitRef(Schema):
+    id: int
+    name: str
+
+
+class LightOut(Schema):
+    color: str = Field(
+        description="green 绿灯, yellow 黄灯, red 红灯, done 已办结, suspended 已暂缓, none 未亮灯"
+    )
+    label: str
+    reason: str
+    source: str = Field(description="supervision: 督查计算结果; progress: 由任务进展推断（尚未计算时）")
+
+
+class DecisionOut(Schema):
+    id: int
+    title: str
+    year: int | None
+    reporting_period: str
+    report_due_days: int
+    is_sample: bool
+    is_demo: bool
+    created_at: dt.datetime
+
+
+class SectionOut(Schema):
+    id: int
+    key: str
+    level: int
+    number: str
+    title: str
+    parent: int | None = Field(None, alias="parent_id")
+    order: int
+
+
+class TaskOut(Schema):
+    id: int
+    key: str
+    decision: int = Field(alias="decision_id")
+    section: int | None = Field(None, alias="section_id")
+    parent: int | None = Field(None, alias="parent_id")
+    text: str
+    state: str
+    lead_unit: UnitRef | None = None
+    responsible: str
+    deadline_kind: str
+    deadline: dt.date | None
+    deadline_note: str
+    deadline_display: str
+    progress_status: str
+    percent: int | None
+    progress_period: str
+    has_targets: bool
+    assigned_at: dt.datetime | None
+    version: int
+    light: LightOut
+    url: str
+
+    @staticmethod
+    def resolve_deadline_display(obj: Any) -> str:
+        return obj.deadline_display()
+
+    @staticmethod
+    def resolve_light(obj: Any) -> dict[str, str]:
+        return light_of(obj).as_dict()
+
+    @staticmethod
+    def resolve_url(obj: Any) -> str:
+        return reverse("ledger:task-detail", args=[obj.pk])
+
+
+class UnitRoleOut(Schema):
+    id: int
+    name: str
+    role: str = Field(description="lead 牵头, co 配合")
+
+
+class TargetOut(Schema):
+    id: int
+    key: str
+    decision: int = Field(alias="decision_id")
+    task: int | None = Field(None, alias="task_id")
+    kind: str
+    indicator: str
+    scope: str
+    comparator: str
+    value: float | None
+    value_max: float | None
+    unit: str
+    year: int | None
+    start_year: int | None
+    reference: str
+    text: str
+    withdrawn: bool
+    description: str
+
+    @staticmethod
+    def resolve_description(obj: Any) -> str:
+        return obj.describe()
+
+
+class MilestoneOut(Schema):
+    id: int
+    due: dt.date
+    description: str
+
+
+class MilestoneIn(Schema):
+    due: dt.date
+    description: str = Field(min_length=1, max_length=300)
+
+
+class TaskDetailOut(TaskOut):
+    source_key: str
+    source_text: str
+    units: list[UnitRoleOut]
+    targets: list[TargetOut]
+    milestones: list[MilestoneOut]
+    subtasks: list[int]
+
+
+DeadlineKindIn = Literal["", "date", "year_end", "ongoing", "text"]
+
+
+class AssignmentOut(Schema):
+    task: int
+    version: int
+    lead_unit: UnitRef | None
+    co_units: list[UnitRef]
+    responsible: str
+    deadline_kind: str
+    deadline: dt.date | None
+    deadline_note: str
+    assigned_at: dt.datetime | None
+    milestones: list[MilestoneOut]
+
+
+class AssignmentIn(Schema):
+    version: int = Field(ge=1, description="读取时的 version；他人已修改则返回 409")
+    lead_unit: Id
+    co_units: list[Id] = Field(default_factory=list, max_length=200)
+    responsible: str = Field("", max_length=100)
+    deadline_kind: DeadlineKindIn = ""
+    deadline: dt.date | None = None
+    deadline_note: str = Field("", max_length=100)
+    milestones: list[MilestoneIn] | None = Field(
+        None, max_length=40, description="形象进度节点的完整列表；省略则不改动"
+    )
+    note: str = Field("", max_length=300)
+
+
+class UnitOut(Schema):
+    id: int
+    code: str
+    name: str
+    short: str
+    kind: str
+    parent: int | None = Field(None, alias="parent_id")
+    league: int | None = Field(None, alias="league_id")
+    division_code: str
+    active: bool
+
+
+class MeasurementOut(Schema):
+    id: int
+    report: int = Field(alias="report_id")
+    target: int = Field(alias="target_id")
+    value: float | None
+    note: str
+
+
+class MeasurementIn(Schema):
+    target: Id
+    value: float | None = None
+    note: str = Field("", max_length=300)
+
+
+class ReportOut(Schema):
+    id: int
+    task: int = Field(alias="task_id")
+    unit: UnitRef
+    period: str
+    period_label: str
+    state: str
+    narrative: str
+    percent: int
+    claim: str
+    problems: str
+    next_steps: str
+    review_comment: str
+    created_at: dt.datetime
+    submitted_at: dt.datetime | None
+    approved_at: dt.datetime | None
+    reviewed_at: dt.datetime | None
+    version: int
+    measurements: list[MeasurementOut]
+    url: str
+
+    @staticmethod
+    def resolve_measurements(obj: Any) -> list[Any]:
+        return list(obj.measurements.all())
+
+    @staticmethod
+    def resolve_url(obj: Any) -> str:
+        return reverse("progress:report-detail", args=[obj.pk])
+
+
+ClaimIn = Literal["on_track", "at_risk", "behind", "done"]
+
+
+class ReportIn(Schema):
+    task: Id
+    period: str = Field(pattern=r"^\d{4}(Q[1-4]|M(0[1-9]|1[0-2]))$", description="如 2024Q1 或 2024M03")
+    narrative: str = Field("", max_length=20000)
+    percent: int = Field(0, ge=0, le=100)
+    claim: ClaimIn = "on_track"
+    problems: str = Field("", max_length=20000)
+    next_steps: str = Field("", max_length=20000)
+    measurements: list[MeasurementIn] = Field(default_factory=list, max_length=200)
+    submit: bool = Field(False, description="创建后立即提交给单位负责人审核")
+
+
+class ReportPatch(Schema):
+    version: int = Field(ge=1)
+    narrative: str | None = Field(None, max_length=20000)
+    percent: int | None = Field(None, ge=0, le=100)
+    claim: ClaimIn | None = None
+    problems: str | None = Field(None, max_length=20000)
+    next_steps: str | None = Field(None, max_length=20000)
+    measurements: list[MeasurementIn] | None = Field(None, max_length=200)
+
+
+class ActionIn(Schema):
+    version: int | None = Field(None, ge=1)
+    comment: str = Field("", max_length=2000)
+
+
+class TaskLightOut(Schema):
+    task: int
+    key: str
+    light: LightOut
+
+
+class SearchHitOut(Schema):
+    kind: str
+    id: int
+    task: int | None
+    title: str
+    snippet: str = Field(description="HTML：已转义，匹配处以 <mark> 标出")
+    url: str
+    score: float
+
+
+class SearchOut(Schema):
+    q: str
+    count: int
+    page: int
+    pages: int
+    items: list[SearchHitOut]
+
+
+class MeOut(Schema):
+    id: int
+    username: str
+    name: str
+    role: str
+    role_label: str
+    unit: UnitRef | None

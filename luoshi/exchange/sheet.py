@@ -1,0 +1,274 @@
+"""The 任务分工方案 workbook: what it holds, and writing it.
+
+Visible columns, in the order offices use: 序号 板块 任务内容 量化目标 牵头单位 配合单位 责任人 完成时限
+季度节点 进展情况 亮灯; then two hidden columns that let the sheet come back: 任务标识 (the task's id)
+and 版本 (its version when exported). A very hidden sheet keeps what each row said when exported, so
+an import can tell what the office changed from what someone else changed since (three-way).
+
+Every text cell is written as text: a value starting with = + - @, a tab or a carriage return is a
+string cell with Excel's quote prefix, never a formula (formula injection).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.utils import timezone, translation
+
+from luoshi.api.lights import light_of, with_lights
+from luoshi.ledger.models import Milestone, Section, Task, TaskUnit, TaskUnitRole
+from luoshi.progress.models import Report, ReportState
+
+from .parsing import deadline_of, format_deadline, format_nodes
+
+TITLE = "任务分工方案"
+SNAPSHOT_SHEET = "导出快照"
+KEY = "任务标识"
+VERSION = "版本"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: int
+    editable: bool = False
+
+
+COLUMNS = [
+    Column("序号", 6),
+    Column("板块", 18),
+    Column("任务内容", 52, editable=True),
+    Column("量化目标", 26),
+    Column("牵头单位", 16, editable=True),
+    Column("配合单位", 22, editable=True),
+    Column("责任人", 10, editable=True),
+    Column("完成时限", 12, editable=True),
+    Column("季度节点", 28, editable=True),
+    Column("进展情况", 30),
+    Column("亮灯", 8),
+    Column(KEY, 10),
+    Column(VERSION, 6),
+]
+VISIBLE = len(COLUMNS) - 2
+HEADER_ROW = 3
+FIRST_ROW = HEADER_ROW + 1
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_MAX_CELL = 32_767
+_ILLEGAL = dict.fromkeys([*range(9), 11, 12, *range(14, 32)])
+
+LIGHT_FILLS = {
+    "green": "C6EFCE",
+    "yellow": "FFEB9C",
+    "red": "FFC7CE",
+    "done": "BDD7EE",
+    "suspended": "D9D9D9",
+}
+
+
+def safe_text(value: str) -> str:
+    text = value.translate(_ILLEGAL)
+    return text if len(text) <= _MAX_CELL else text[: _MAX_CELL - 1] + "…"
+
+
+def tasks_for_export(tasks: Any, user: Any) -> Any:
+    """``tasks`` (already visible to ``user`` and filtered) with everything a row shows, in a fixed
+    number of queries: the lead unit's latest accepted report visible to ``user`` for 进展情况."""
+    visible = Report.objects.visible_to(user)
+    if visible.query.distinct:
+        visible = Report.objects.filter(pk__in=visible.values("pk"))
+    latest = (
+        visible.filter(task=OuterRef("pk"), unit=OuterRef("lead_unit_id"), state=ReportState.ACCEPTED)
+        .order_by("-period", "-id")
+        .values("narrative")[:1]
+    )
+    return with_lights(
+        tasks.select_related("lead_unit", "section", "decision")
+        .prefetch_related(
+            Prefetch(
+                "task_units",
+                queryset=TaskUnit.objects.select_related("unit").order_by("unit__order", "unit_id"),
+            ),
+            Prefetch("milestones", queryset=Milestone.objects.filter(withdrawn=False).order_by("due", "id")),
+            "targets",
+        )
+        .annotate(latest_narrative=Subquery(latest))
+        .order_by("decision_id", "order", "id")
+    )
+
+
+def editable_values(task: Task) -> dict[str, Any]:
+    """What the editable columns say for ``task`` (from prefetched data), as stored in the snapshot."""
+    links = list(task.task_units.all())
+    return {
+        "text": task.text,
+        "lead": task.lead_unit_id,
+        "co": sorted(tu.unit_id for tu in links if tu.role == TaskUnitRole.CO),
+        "responsible": task.responsible,
+        "deadline": _deadline_json(deadline_of(task)),
+        "nodes": [[m.due.isoformat(), m.description] for m in task.milestones.all() if not m.withdrawn],
+    }
+
+
+def _deadline_json(d: tuple[str, dt.date | None, str]) -> list[Any]:
+    return [d[0], d[1].isoformat() if d[1] else None, d[2]]
+
+
+def section_paths(tasks: list[Task]) -> dict[int, str]:
+    """板块 of each task: its section's path from the top (一、… ／（一）…), in one query."""
+    decisions = {t.decision_id for t in tasks}
+    sections = {(s.decision_id, s.key): s for s in Section.objects.filter(decision_id__in=decisions)}
+    out: dict[int, str] = {}
+    for t in tasks:
+        if not t.section_id:
+            out[t.pk] = ""
+            continue
+        parts = t.section.key.split(".")
+        path = [sections.get((t.decision_id, ".".join(parts[: i + 1]))) for i in range(len(parts))]
+        out[t.pk] = "／".join(str(s) for s in path if s is not None)
+    return out
+
+
+def progress_text(task: Any) -> str:
+    head = [task.get_progress_status_display()]
+    if task.percent is not None:
+        head.append(f"{task.percent}%")
+    if task.progress_period:
+        head.append(task.progress_period)
+    text = " · ".join(head)
+    narrative = getattr(task, "latest_narrative", None)
+    return f"{text}\n{narrative}" if narrative else text
+
+
+def write(tasks: Iterable[Task], *, title: str, scope: str, by: Any) -> bytes:
+    """The workbook for these tasks (from ``tasks_for_export``), as bytes. Always in Chinese: it is an
+    official table, whatever language the screen is in."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.cell_range import CellRange
+
+    tasks = list(tasks)
+    paths = section_paths(tasks)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(TITLE)
+    snap = wb.create_sheet(SNAPSHOT_SHEET)
+    snap.sheet_state = "veryHidden"
+
+    thin = Side(style="thin", color="808080")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    body_font = Font(name="宋体", size=11)
+    wrap = Alignment(vertical="top", wrap_text=True)
+    center = Alignment(horizontal="center", vertical="top", wrap_text=True)
+    fills = {k: PatternFill("solid", fgColor=v) for k, v in LIGHT_FILLS.items()}
+
+    for n, col in enumerate(COLUMNS, start=1):
+        ws.column_dimensions[get_column_letter(n)].width = col.width
+    for n in (len(COLUMNS) - 1, len(COLUMNS)):
+        ws.column_dimensions[get_column_letter(n)].hidden = True
+    last = get_column_letter(VISIBLE)
+    ws.freeze_panes = f"A{FIRST_ROW}"  # in a write-only sheet, before the first row
+
+    def cell(
+        value: Any, *, font: Any = body_font, align: Any = wrap, fill: Any = None, edge: bool = True
+    ) -> Any:
+        c = WriteOnlyCell(ws)
+        if isinstance(value, str):
+            text = safe_text(value)
+            c.value = text
+            if text.startswith(FORMULA_START):
+                c.data_type = "s"  # text, never a formula
+                c.quotePrefix = True
+        else:
+            c.value = value
+        c.font, c.alignment = font, align
+        if edge:
+            c.border = border
+        if fill is not None:
+            c.fill = fill
+        return c
+
+    with translation.override("zh-hans"):
+        ws.append(
+            [
+                cell(
+                    safe_text(title),
+                    font=Font(name="方正小标宋简体", size=18, bold=True),
+                    align=Alignment(horizontal="center", vertical="center"),
+                    edge=False,
+                )
+            ]
+        )
+        ws.row_dimensions[1].height = 36
+        stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")
+        who = (by.get_full_name() or by.get_username()) if by is not None else ""
+        ws.append(
+            [
+                cell(
+                    f"范围：{scope}　导出：{who} {stamp}　共 {len(tasks)} 项",
+                    font=Font(name="宋体", size=10),
+                    align=Alignment(horizontal="right"),
+                    edge=False,
+                )
+            ]
+        )
+        header_font = Font(name="黑体", size=11, bold=True)
+        header_fill = PatternFill("solid", fgColor="D9D9D9")
+        ws.append(
+            [
+                cell(
+                    c.header,
+                    font=header_font,
+                    align=Alignment(horizontal="center", vertical="center", wrap_text=True),
+                    fill=header_fill,
+                )
+                for c in COLUMNS
+            ]
+        )
+        snap.append([KEY, "values"])
+        for n, t in enumerate(tasks, start=1):
+            light = light_of(t)
+            values = editable_values(t)
+            co = [tu.unit.name for tu in t.task_units.all() if tu.role == TaskUnitRole.CO]
+            ws.append(
+                [
+                    cell(n, align=center),
+                    cell(paths.get(t.pk, "")),
+                    cell(t.text),
+                    cell("\n".join(x.describe() for x in t.targets.all() if not x.withdrawn)),
+                    cell(t.lead_unit.name if t.lead_unit_id else ""),
+                    cell("、".join(co)),
+                    cell(t.responsible),
+                    cell(format_deadline(deadline_of(t))),
+                    cell(format_nodes((m.due, m.description) for m in t.milestones.all())),
+                    cell(progress_text(t)),
+                    cell(light.label, align=center, fill=fills.get(light.color)),
+                    cell(t.pk),
+                    cell(t.version),
+                ]
+            )
+            snap.append([t.pk, json.dumps(values, ensure_ascii=False)])
+
+    ws.merged_cells.add(CellRange(f"A1:{last}1"))
+    ws.merged_cells.add(CellRange(f"A2:{last}2"))
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.print_area = f"A1:{last}{HEADER_ROW + len(tasks)}"
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + len(tasks)}"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
