@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -219,17 +217,9 @@ def test_it_never_fails_and_mentions_only_the_items_given(texts: list[str]) -> N
 
 
 # speed ----------------------------------------------------------------------------------------------
-def test_it_grows_linearly_with_the_text() -> None:
+def test_it_finds_every_mention_in_a_long_text() -> None:
+    # Speed and linear growth are measured by `make bench` (the 10 MB document), not by a timed test.
     sentence = "支持鄂尔多斯、包头建设现代能源经济示范区，推进呼包鄂乌一体化，加强大兴安岭生态保护。"
-    small = [(str(n), sentence) for n in range(200)]
-    big = [(str(n), sentence) for n in range(20_000)]
-    find_places(small)
-    start = time.perf_counter()
-    find_places(small)
-    t_small = time.perf_counter() - start
-    start = time.perf_counter()
-    found = find_places(big)
-    t_big = time.perf_counter() - start
+    found = find_places([(str(n), sentence) for n in range(20_000)])
     assert len(found[0].mentions) == 20_000
-    assert t_big < 1.0  # about 0.9 MB of text
-    assert t_big < 300 * max(t_small, 1e-4)  # 100 times the text, allowing for noise
+    assert {p.name for p in found} >= {"鄂尔多斯市", "包头市", "呼和浩特市", "乌兰察布市"}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
-import time
 import tracemalloc
 
 import pytest
@@ -19,24 +18,21 @@ def test_the_limit_is_64_mib():
     assert MAX_BYTES == 64 * 1024 * 1024
 
 
-def test_it_refuses_a_200_mb_file_quickly_and_without_reading_it(tmp_path):
+def test_it_refuses_a_200_mb_file_without_reading_it(tmp_path):
     path = tmp_path / "huge.txt"
     with path.open("wb") as f:
         f.truncate(200 * 1024 * 1024)  # sparse: costs no disk
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         with pytest.raises(DocumentError) as e:
             read_source(path)
-        elapsed = time.perf_counter() - started
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
     assert e.value.code == "too_large"
     assert "文件过大（200 MB）" in e.value.zh
     assert "64 MB" in e.value.zh
-    assert elapsed < 0.5
-    assert peak < 1024 * 1024
+    assert peak < 1024 * 1024  # it never read the file
 
 
 class CountingStream(io.RawIOBase):
@@ -75,13 +71,11 @@ def test_it_refuses_bytes_over_the_limit(monkeypatch):
     assert e.value.code == "too_large"
 
 
-def test_it_reads_a_10_mb_text_file_fast(tmp_path):
+def test_it_reads_a_10_mb_text_file(tmp_path):
     path = tmp_path / "long.txt"
     repeat = 10 * 1024 * 1024 // len(DECISION_TEXT.encode())
     path.write_bytes((DECISION_TEXT * repeat).encode("utf-8"))
-    started = time.perf_counter()
-    src = read_source(path)
-    assert time.perf_counter() - started < 1.0
+    src = read_source(path)  # its speed is measured by `make bench`
     assert len(src.text) == len(DECISION_TEXT) * repeat
 
 
