@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from luoshi.ledger.models import Audited, Role, Target
+from luoshi.ledger.models import Audited, Role, Target, Task
 from luoshi.ledger.models.audit import NoDeleteQuerySet
 
 from .maths import Break, Point
@@ -56,10 +56,11 @@ def can_view(user: Any) -> bool:
 
 
 def targets_visible_to(user: Any) -> Any:
-    """The targets whose assessments ``user`` may read (a queryset of the ledger's Target)."""
+    """The targets whose assessments ``user`` may read (a queryset of the ledger's Target): those of
+    the tasks the user may read, as on every other screen and in the API."""
     if not can_view(user):
         return Target.objects.none()
-    return Target.objects.all()
+    return Target.objects.filter(task__in=Task.objects.visible_to(user).values("pk"))
 
 
 def _require_office(by: Any) -> None:

@@ -42,7 +42,11 @@ class Period:
     @property
     def label(self) -> str:
         if self.kind == "Q":
-            return _("%(year)s年第%(n)s季度") % {"year": self.year, "n": _QUARTER_NAMES[self.n]}
+            return _("%(year)s年第%(cn)s季度") % {
+                "year": self.year,
+                "cn": _QUARTER_NAMES[self.n],
+                "n": self.n,
+            }
         return _("%(year)s年%(n)s月") % {"year": self.year, "n": self.n}
 
     @property
@@ -56,7 +60,12 @@ class Period:
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
     def due(self, days: int) -> dt.date:
-        return self.end + dt.timedelta(days=days)
+        """The ``days``-th working day after the period ends: the day its reports are due."""
+        day, left = self.end, days
+        while left > 0:
+            day += dt.timedelta(days=1)
+            left -= is_workday(day)
+        return day
 
     def previous(self) -> Period:
         last = 4 if self.kind == "Q" else 12
@@ -76,6 +85,18 @@ class Period:
 
     def __str__(self) -> str:
         return self.key
+
+
+def is_workday(day: dt.date) -> bool:
+    """A working day by the State Council's holiday arrangement (chinese-calendar, for the years it
+    covers), else Monday to Friday. The supervision app counts the same way and also applies the
+    office's own holiday table (docs/supervision.md)."""
+    try:
+        import chinese_calendar
+
+        return bool(chinese_calendar.is_workday(day))
+    except (ImportError, NotImplementedError):
+        return day.weekday() < 5
 
 
 def reporting_period_for(day: dt.date, reporting: str, due_days: int) -> Period:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["Source", "rebuild", "register", "search"]
+__all__ = ["Source", "index_new", "rebuild", "register", "search"]
 
 
 def search(user: Any, q: str, **kwargs: Any) -> Any:
@@ -21,6 +21,13 @@ def rebuild(kinds: list[str] | None = None, log: Any = None) -> dict[str, int]:
     from .sources import rebuild as run
 
     return run(kinds, log)
+
+
+def index_new(kind: str, objs: list[Any]) -> None:
+    """Index records another app created with ``bulk_create`` (no save signals)."""
+    from .sources import index_new as run
+
+    run(kind, objs)
 
 
 def register(source: Any) -> None:

@@ -153,6 +153,17 @@ def index(source: Source, obj: Any) -> None:
     )
 
 
+def index_new(kind: str, objs: list[Any]) -> None:
+    """Add the entries of records saved without signals (``bulk_create``), in batches."""
+    from .models import SearchEntry
+
+    source = registry.get(kind)
+    if source is None or not objs:
+        return
+    entries = [SearchEntry(kind=kind, object_id=o.pk, **_fields(source.document(o))) for o in objs]
+    SearchEntry.objects.bulk_create(entries, batch_size=2000)
+
+
 def _fields(doc: Document) -> dict[str, Any]:
     return {
         "task_id": doc.task_id,

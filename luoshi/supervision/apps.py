@@ -10,3 +10,8 @@ class SupervisionConfig(AppConfig):
     label = "supervision"
     verbose_name = _("督查督办")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from .searching import register
+
+        register()

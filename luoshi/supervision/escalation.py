@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from luoshi.ledger.models import Task
 
-from . import reasons
+from . import reasons, searching
 from .calendar import WorkCalendar
 from .lights import DecisionLights
 from .models import Channel, Color, Delivery, Notice, NoticeCounter, NoticeKind, Receipt, Rules, Run
@@ -286,7 +286,9 @@ class NoticeWriter:
                     )
             Receipt.objects.bulk_create(receipts, batch_size=BATCH)
             Delivery.objects.bulk_create(deliveries, batch_size=BATCH)
-            return [by_key[p.key] for p in fresh]
+            created = [by_key[p.key] for p in fresh]
+            searching.index_new(created)
+            return created
 
     def title(self, p: Planned, task: tuple[str, str] | None) -> str:
         key, text = task or ("", "")

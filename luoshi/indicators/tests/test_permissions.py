@@ -1,7 +1,8 @@
 """Every indicator view, every persona, on direct URLs and guessed ids.
 
-200: the page; 302 to sign in: anonymous; 403: signed in but the role may not; 404: no such object.
-Reading is open to every role (a decision's outline is); changing is the office's.
+200: the page; 302 to sign in: anonymous; 403: signed in but the role may not; 404: no such object,
+or a target of a task the persona may not read. A target's assessment is read by whoever may read
+its task (the office, leaders and auditors all; a unit its own tasks'); changing is the office's.
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ GETS = {
     "series JSON": lambda w: reverse("indicators:indicator-detail", args=[w["indicator"]]) + "?format=json",
 }
 OFFICE_GETS = {"import page": lambda w: reverse("indicators:import")}
+UNIT_A_PAGES = {"target page", "target JSON", "target chart"}
+UNIT_B_PAGES = {"another unit's target page"}
 POSTS = {
     "enter a value": lambda w: (
         reverse("indicators:observation-add", args=[w["indicator"]]),
@@ -108,7 +111,12 @@ def test_every_role_reads_the_assessments_and_no_one_else(
     client: Any, request: pytest.FixtureRequest, world: dict[str, int], page: str, persona: str
 ) -> None:
     response = _client(client, request, persona).get(GETS[page](world))
-    assert response.status_code == READ[persona]
+    expected = READ[persona]
+    if page in UNIT_A_PAGES and persona == "reporter_b":
+        expected = 404  # unit B may not read unit A's task, nor its target
+    if page in UNIT_B_PAGES and persona in ("reporter_a", "unit_leader_a"):
+        expected = 404
+    assert response.status_code == expected
     if persona == "anonymous":
         assert response["Location"].startswith(reverse("login"))
 

@@ -70,9 +70,9 @@ def test_the_overview_can_show_one_decision(client: Any, office: Any, grain_targ
 
 
 def test_the_target_page_shows_the_chart_the_sentence_the_values_and_their_sources(
-    client: Any, reporter_b: Any, grain_target: Any
+    client: Any, leader: Any, grain_target: Any
 ) -> None:
-    client.force_login(reporter_b)
+    client.force_login(leader)
     html = client.get(reverse("indicators:target-detail", args=[grain_target.pk])).content.decode()
     assert "<svg" in html
     assert 'class="target"' in html

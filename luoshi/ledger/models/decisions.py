@@ -33,7 +33,7 @@ class Decision(Audited):
         _("报送周期"), max_length=12, choices=ReportingPeriod.choices, default=ReportingPeriod.QUARTERLY
     )
     report_due_days = models.PositiveSmallIntegerField(
-        _("报送期限（周期结束后天数）"), default=5, help_text=_("每个报送周期结束后多少天内报送。")
+        _("报送期限（周期结束后工作日数）"), default=5, help_text=_("每个报送周期结束后第几个工作日前报送。")
     )
     is_sample = models.BooleanField(_("样例文本"), default=False)
     is_demo = models.BooleanField(_("演示数据"), default=False)
