@@ -239,6 +239,7 @@ def supervise(dry_run: bool, fmt: str, today: str | None, no_send: bool) -> None
     """Compute the lights, create and send reminders, 催办, 督办单 and 通报, check reports, score units.
 
     For cron or a systemd timer: idempotent and safe to run concurrently; nothing is sent twice.
+    A real run then recomputes the dashboard's figures (luoshi dashboard refresh).
 
     Example:
 
@@ -257,6 +258,11 @@ def supervise(dry_run: bool, fmt: str, today: str | None, no_send: bool) -> None
         args.append("--no-send")
     try:
         call_command("supervise", *args)
+        if not dry_run:  # the dashboard's figures follow the new lights
+            import io
+
+            quiet = {"stdout": io.StringIO()} if fmt == "json" else {}  # JSON stays one document
+            call_command("refresh_dashboard", *(["--today", today] if today else []), **quiet)
     except CommandError as e:
         raise _fail(str(e), str(e)) from None
 
@@ -352,6 +358,45 @@ def reindex(kinds: tuple[str, ...]) -> None:
     from django.core.management import call_command
 
     call_command("reindex", *kinds)
+
+
+@cli.group()
+def dashboard() -> None:
+    """The leaders' dashboard (领导驾驶舱): its precomputed figures.
+
+    Example:
+
+        luoshi dashboard refresh
+    """
+
+
+@dashboard.command(name="refresh")
+@click.option("--today", default=None, help="Compute as of this day (YYYY-MM-DD); default: today.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def dashboard_refresh(today: str | None, fmt: str) -> None:
+    """Recompute the dashboard's figures for the whole ledger, for cron after luoshi supervise.
+
+    luoshi supervise does it after every real run; the page recomputes small ledgers by itself.
+
+    Example:
+
+        luoshi dashboard refresh
+    """
+    _django()
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    try:
+        call_command("refresh_dashboard", "--format", fmt, *(["--today", today] if today else []))
+    except CommandError as e:
+        raise _fail(str(e), str(e)) from None
 
 
 @cli.group()
@@ -521,6 +566,102 @@ def indicators_import(file: str) -> None:
             f"{len(result.errors)} rows have errors; nothing was imported.",
         )
     click.echo(f"已导入 {result.created} 条数据；{result.skipped} 条与已有数据相同，未重复导入。")
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docx", "pdf"]),
+    default="docx",
+    show_default=True,
+    help="docx: Word in GB/T 9704 layout; pdf: through LibreOffice when installed, else reportlab.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="The file to write.")
+@click.option("--decision", "decision_id", type=int, default=None, help="The decision (default: the latest).")
+@click.option("--period", default=None, help="2026Q3 or 2026M09 (default: the latest reported).")
+@click.option("--title", default="", help="The title (default: the office's, else generated).")
+@click.option("--addressee", default="", help="主送机关 (default: the one the decision names).")
+@click.option("--issuer", default="", help="发文机关署名 (default: the supervision office's name).")
+@click.option("--date", "day", default=None, help="成文日期, YYYY-MM-DD (default: today).")
+@click.option("--demo", is_flag=True, help="Use the demo database that `luoshi demo` built.")
+def report(
+    fmt: str,
+    output: str | None,
+    decision_id: int | None,
+    period: str | None,
+    title: str,
+    addressee: str,
+    issuer: str,
+    day: str | None,
+    demo: bool,
+) -> None:
+    """Write the implementation report to the committee (学习宣传贯彻情况报告) as Word or PDF.
+
+    An overview, progress per part of the decision, the targets with their delivery confidence, and
+    the sections 存在的问题 and 下一步工作 as the office edited them on the web (else generated).
+
+    Example:
+
+        luoshi report --format pdf -o 情况报告.pdf
+    """
+    import datetime as dt
+
+    date = None
+    if day:
+        try:
+            date = dt.date.fromisoformat(day)
+        except ValueError:
+            raise _fail(f"日期格式应为 YYYY-MM-DD：{day}", f"Dates are YYYY-MM-DD: {day}") from None
+    home = Path(os.environ.get("LUOSHI_HOME") or "./var").expanduser().resolve()
+    demo_db = home / "demo.sqlite3"
+    if demo:
+        if not demo_db.is_file():
+            raise _fail("没有演示数据库：先运行 luoshi demo。", "No demo database: run luoshi demo first.")
+        os.environ["LUOSHI_DATABASE_URL"] = f"sqlite:///{demo_db}"
+    elif (
+        not os.environ.get("LUOSHI_DATABASE_URL")
+        and not (home / "luoshi.sqlite3").exists()
+        and demo_db.is_file()
+    ):
+        # no database of one's own yet, only the demo's: report on it, and say so
+        click.echo(f"使用演示数据库：{demo_db}", err=True)
+        os.environ["LUOSHI_DATABASE_URL"] = f"sqlite:///{demo_db}"
+    _django()
+    from django.utils import translation
+
+    from .exchange import report as reports
+    from .ledger.models import Decision
+
+    translation.activate("zh-hans" if _language().startswith("zh") else "en")
+    if decision_id is not None:
+        decision = Decision.objects.filter(pk=decision_id).first()
+        if decision is None:
+            raise _fail(f"没有编号为 {decision_id} 的决定。", f"No decision with id {decision_id}.")
+    else:
+        decision = Decision.objects.order_by("-created_at", "-id").first()
+        if decision is None:
+            raise _fail(
+                "数据库中没有决定：先导入决定（luoshi import），演示数据库请加 --demo。",
+                "No decision in the database: import one first (luoshi import); for the demo add --demo.",
+            )
+    try:
+        result = reports.build(decision, period, title=title, addressee=addressee, issuer=issuer, date=date)
+    except ValueError as e:
+        raise _fail(str(e), str(e)) from None
+    out = Path(output) if output else Path(result.filename(fmt))
+    if fmt == "pdf":
+        from .exchange.pdf import to_pdf
+
+        pdf = to_pdf(result.text())
+        for warning in pdf.warnings:
+            click.echo(warning, err=True)
+        out.write_bytes(pdf.data)
+        how = f"PDF，{pdf.engine}" + (f"，字体 {pdf.font}" if pdf.font else "")
+    else:
+        out.write_bytes(reports.to_docx(result))
+        how = "Word"
+    click.echo(f"已写入 {out}（{how}）：{result.title}")
 
 
 def main() -> None:

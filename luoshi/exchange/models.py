@@ -42,3 +42,35 @@ class SheetImport(Audited):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ReportDraft(Audited):
+    """What the office writes into one period's 学习宣传贯彻情况报告 on a decision: the title, 主送机关,
+    issuing body and date, and the sections 存在的问题 and 下一步工作. An empty field means "generate it
+    from the data" (docs/report.md); every change is kept in the audit trail."""
+
+    decision = models.ForeignKey(
+        "ledger.Decision", verbose_name=_("决定"), on_delete=models.PROTECT, related_name="+"
+    )
+    period = models.CharField(_("报告周期"), max_length=8)
+    title = models.CharField(_("标题"), max_length=300, blank=True)
+    addressee = models.CharField(_("主送机关"), max_length=100, blank=True)
+    issuer = models.CharField(_("发文机关署名"), max_length=100, blank=True)
+    date = models.DateField(_("成文日期"), null=True, blank=True)
+    problems = models.TextField(_("存在的问题"), blank=True)
+    next_steps = models.TextField(_("下一步工作"), blank=True)
+    updated_at = models.DateTimeField(_("修改时间"), default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("情况报告草稿")
+        verbose_name_plural = _("情况报告草稿")
+        ordering = ["decision_id", "-period"]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "period"], name="report_draft_decision_period_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.decision_id} · {self.period}"

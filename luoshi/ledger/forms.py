@@ -21,6 +21,15 @@ from .models import (
 )
 from .uploads import DECISION_KINDS, UNIT_KINDS, check_upload
 
+LIGHT_FILTERS = [
+    ("red", _("红灯")),
+    ("yellow", _("黄灯")),
+    ("green", _("绿灯")),
+    ("done", _("已办结")),
+    ("suspended", _("已暂缓")),
+    ("none", _("未亮灯")),
+]
+
 
 class UnitChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Unit) -> str:
@@ -61,6 +70,13 @@ class TaskFilterForm(forms.Form):
         label=_("量化目标"),
     )
     q = forms.CharField(required=False, max_length=100, label=_("关键词"))
+    # the light (亮灯) and a returned report: the dashboard's figures click through to these
+    light = forms.ChoiceField(
+        choices=[("", _("全部状态灯")), *LIGHT_FILTERS], required=False, label=_("状态灯")
+    )
+    returned = forms.ChoiceField(
+        choices=[("", _("不限")), ("1", _("有被退回的报告"))], required=False, label=_("报告退回")
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

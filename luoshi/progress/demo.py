@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from luoshi.ledger.models import (
     acting_as,
 )
 
-from .models import Claim, Report
+from .models import Claim, Evidence, Report
 from .periods import reporting_period_for
 
 PASSWORD = "luoshi-demo"
@@ -147,6 +148,9 @@ def build(
 
     with acting_as(office):
         indicators = load_bundled(by=office)
+    from luoshi.dashboard.models import Scope, Snapshot  # the leaders' figures, ready when they sign in
+
+    Snapshot.refresh(Scope.everything(), today)
     return {
         "supervision": supervision,
         "indicators": indicators,
@@ -159,12 +163,90 @@ def build(
     }
 
 
-NARRATIVES = [
-    "（演示数据）本期围绕任务要求制定了工作方案，明确了责任分工和时间节点，各项工作按计划推进。",
-    "（演示数据）本期召开专题推进会，协调解决项目用地、资金等问题，重点项目完成年度投资计划的阶段目标。",
-    "（演示数据）本期开展实地督导，完成了阶段性形象进度，配套政策已印发实施。",
-    "（演示数据）受季节和资金到位影响，部分工程进度慢于计划，已提出整改措施。",
+# The demo's narratives are composed for each report from the task's own words and varied phrases,
+# so that the copy-paste check (docs/supervision.md) flags only the few copies made on purpose below.
+OPENINGS = [
+    "本季度",
+    "报告期内",
+    "本期以来",
+    "这一阶段",
+    "本季度以来，按照分工方案",
+    "对照年度任务清单，本期",
+    "结合上期督查反馈，本季度",
+    "按照形象进度要求，报告期内",
 ]
+ACTIONS = [
+    "牵头召开{n}次专题会议，逐项梳理{focus}的任务节点",
+    "制定{focus}的细化方案，分解出{n}项具体措施并明确到人",
+    "会同相关部门到{n}个旗县实地调研，摸清{focus}的推进底数",
+    "把{focus}纳入本单位重点工作台账，实行周调度、月通报",
+    "争取上级资金{n}千万元，用于{focus}相关项目",
+    "组织{n}场业务培训，提高基层落实{focus}的能力",
+    "建立{focus}工作专班，抽调骨干{n}人集中攻坚",
+    "修订完善配套制度{n}项，为{focus}提供政策支撑",
+    "督促{n}个责任单位对照清单自查，补齐{focus}中的短板",
+    "引入第三方评估，对{focus}的阶段成效进行了{n}轮评估",
+    "推动{n}个示范点先行先试，探索{focus}的可复制做法",
+    "与{n}家企业签订合作协议，合力推进{focus}",
+]
+RESULTS = [
+    "目前累计完成计划的{p}%，形象进度与时序基本同步",
+    "整体进度达到{p}%，已形成阶段性成果",
+    "完成年度目标的{p}%，群众反映较好",
+    "项目按节点推进，完成率{p}%",
+    "主要指标完成{p}%，有关情况已报自治区分管领导",
+    "阶段任务完成{p}%，相关做法被有关部门转发推广",
+    "任务完成度约{p}%，下步将加大推进力度",
+    "已完成既定工作量的{p}%，未发现明显偏差",
+]
+LAGS = [
+    "但受天气和资金拨付影响，个别环节慢于计划",
+    "但部分旗县配套资金尚未到位，影响了进度",
+    "但用地审批周期较长，部分项目开工推迟",
+    "但基层人手紧张，数据报送存在滞后",
+]
+PROBLEMS = [
+    "资金到位偏慢",
+    "跨部门协调成本较高",
+    "基层专业人才不足",
+    "个别项目前期手续办理滞后",
+    "统计口径尚需统一",
+]
+NEXT_STEPS = [
+    "下季度重点抓好项目验收和资金拨付",
+    "下一步将加强督导检查，确保按期完成",
+    "下阶段将总结经验做法，扩大试点范围",
+    "下一步将对照时间节点倒排工期，压实责任",
+    "下季度将开展中期评估，及时调整推进措施",
+]
+
+
+def _clauses(text: str) -> list[str]:
+    """The task's own phrases (clauses of 6 to 24 characters), to say what the report is about."""
+    parts = [p.strip() for p in re.split(r"[，,；;。！!？?、：:]", text) if p.strip()]
+    good = [p for p in parts if 6 <= len(p) <= 24] or [p[:20] for p in parts if p] or ["本项任务"]
+    return good
+
+
+def _narrative(task: Task, n: int, percent: int, claim: str, rng: random.Random) -> tuple[str, str, str]:
+    """A narrative, its problems and next steps, for the n-th period's report on ``task``."""
+    clauses = _clauses(task.text)
+    focus = clauses[(n + task.pk) % len(clauses)]
+    action = rng.choice(ACTIONS).format(focus=f"“{focus}”", n=rng.randint(2, 9))
+    result = rng.choice(RESULTS).format(p=percent)
+    if claim in (Claim.AT_RISK, Claim.BEHIND):
+        result += "，" + rng.choice(LAGS)
+    text = f"（演示数据）{rng.choice(OPENINGS)}{action}；{result}。"
+    return text, rng.choice(PROBLEMS) if claim != Claim.DONE else "", rng.choice(NEXT_STEPS)
+
+
+def _evidence(report: Report, by: Any) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    body = f"（演示数据）{report.task.key} {report.period} 工作台账、会议纪要和现场照片说明。"
+    Evidence.attach(
+        report, SimpleUploadedFile(f"佐证材料-{report.period}.txt", body.encode(), "text/plain"), by=by
+    )
 
 
 def _reports(decision: Decision, today: dt.date, rng: random.Random, office: Any) -> int:
@@ -180,6 +262,19 @@ def _reports(decision: Decision, today: dt.date, rng: random.Random, office: Any
     tasks = list(
         decision.tasks.active().exclude(lead_unit=None).select_related("lead_unit").order_by("order")
     )
+    # the assignments were made before the first period reported on, not today
+    assigned = dt.datetime.combine(periods[0].start, dt.time(9), tzinfo=dt.UTC)
+    Task.objects.filter(decision=decision, assigned_at__isnull=False).update(assigned_at=assigned)
+    # a few deliberate lapses for the copy-paste check to find: a unit re-sending its previous report
+    # with the figures updated, two units handing in the very same text, reports without evidence
+    copy_same = {t.pk for t in tasks[3:5]}
+    copy_other = (
+        next((t for t in tasks[7:] if t.lead_unit_id != tasks[6].lead_unit_id), None)
+        if len(tasks) > 7
+        else None
+    )
+    bare = {t.pk for t in tasks[10:13]}
+    shared: dict[str, str] = {}
     clerks: dict[int, tuple[Any, Any]] = {}
 
     def clerks_of(unit: Unit) -> tuple[Any, Any]:
@@ -197,6 +292,7 @@ def _reports(decision: Decision, today: dt.date, rng: random.Random, office: Any
     for task in tasks:
         reporter, approver = clerks_of(task.lead_unit)
         percent = 0
+        previous_text = ""
         for n, period in enumerate(periods):
             last = n == len(periods) - 1
             percent = min(100, percent + rng.choice([10, 15, 20, 25]))
@@ -207,17 +303,29 @@ def _reports(decision: Decision, today: dt.date, rng: random.Random, office: Any
             )
             if last and rng.random() < 0.4:
                 continue  # still due this period
+            narrative, problems, next_steps = _narrative(task, n, percent, claim, rng)
+            if task.pk in copy_same and n == 2 and previous_text:
+                narrative = re.sub(r"\d+%", f"{percent}%", previous_text)  # last period's, figures updated
+            if n == 1 and len(tasks) > 7 and task == tasks[6]:
+                shared[period.key] = narrative
+            if n == 1 and task == copy_other and period.key in shared:
+                narrative = shared[period.key]  # another unit's text, word for word
+            previous_text = narrative
             with acting_as(reporter):
                 report = Report.objects.create(
                     task=task,
                     unit=task.lead_unit,
                     period=period.key,
-                    narrative=rng.choice(NARRATIVES),
+                    narrative=narrative,
                     percent=percent,
                     claim=claim,
+                    problems=problems,
+                    next_steps=next_steps,
                     is_demo=True,
                     created_by=reporter,
                 )
+                if not (task.pk in bare and n == 2):
+                    _evidence(report, reporter)
             made += 1
             fate = rng.random()
             if last and fate < 0.3:

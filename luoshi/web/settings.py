@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "luoshi.search",
     "luoshi.supervision",
     "luoshi.indicators.apps.IndicatorsConfig",
+    "luoshi.dashboard",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("progress:my-unit")
     if role == Role.AUDITOR:
         return redirect("ledger:audit-list")
+    if role == Role.LEADER:  # leaders read: their home is the dashboard
+        return redirect("dashboard:index")
     if role is None:
         return render(request, "web/no_role.html", status=403)
     return redirect("ledger:decision-list")

@@ -26,7 +26,18 @@ from ..models import AuditEntry, Decision, Role, SavedView, StaleEdit, Suggester
 from .common import any_role, json_response, office_only, task_dict, unit_options, visible_task, wants_json
 
 PAGE_SIZE = 50
-FILTER_KEYS = ("decision", "section", "unit", "league", "status", "deadline", "has_target", "q")
+FILTER_KEYS = (
+    "decision",
+    "section",
+    "unit",
+    "league",
+    "status",
+    "deadline",
+    "has_target",
+    "q",
+    "light",
+    "returned",
+)
 
 
 @any_role
@@ -37,6 +48,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         filters = form.filters()
         tasks = tasks.filtered(**filters)
+        tasks = _light_and_returned(tasks, form.cleaned_data)
     if not filters.get("status"):
         tasks = tasks.active()
     page = Paginator(tasks.for_list(), PAGE_SIZE).get_page(request.GET.get("page"))
@@ -65,6 +77,20 @@ def task_list(request: HttpRequest) -> HttpResponse:
             "save_form": SavedViewForm(initial={"query": query}),
         },
     )
+
+
+def _light_and_returned(tasks: Any, data: dict[str, Any]) -> Any:
+    """The light filter (the stored light, else read from progress: ``luoshi.api.lights``) and "has a
+    returned report", which the dashboard's figures link to."""
+    if data.get("light"):
+        from luoshi.api.lights import color_filter
+
+        tasks = tasks.filter(color_filter(data["light"]))
+    if data.get("returned") == "1":
+        from luoshi.progress.models import Report, ReportState
+
+        tasks = tasks.filter(pk__in=Report.objects.filter(state=ReportState.RETURNED).values("task_id"))
+    return tasks
 
 
 @any_role
