@@ -29,7 +29,7 @@ test: lint
 	$(BIN)/pytest
 	@if [ -n "$$LUOSHI_TEST_DATABASE_URL" ]; then \
 	  echo "== the Django suite again, on PostgreSQL"; \
-	  LUOSHI_DATABASE_URL="$$LUOSHI_TEST_DATABASE_URL" $(BIN)/pytest luoshi -p no:cacheprovider; \
+	  LUOSHI_DATABASE_URL="$$LUOSHI_TEST_DATABASE_URL" $(BIN)/pytest luoshi e2e -p no:cacheprovider; \
 	fi
 
 demo: install

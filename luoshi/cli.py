@@ -258,11 +258,6 @@ def supervise(dry_run: bool, fmt: str, today: str | None, no_send: bool) -> None
         args.append("--no-send")
     try:
         call_command("supervise", *args)
-        if not dry_run:  # the dashboard's figures follow the new lights
-            import io
-
-            quiet = {"stdout": io.StringIO()} if fmt == "json" else {}  # JSON stays one document
-            call_command("refresh_dashboard", *(["--today", today] if today else []), **quiet)
     except CommandError as e:
         raise _fail(str(e), str(e)) from None
 

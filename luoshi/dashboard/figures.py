@@ -88,6 +88,7 @@ class Row:
     deadline: dt.date | None
     lead: int | None
     assigned: dt.date | None
+    done_in: str | None = None  # the period in which the task was reported done, if it is done
 
 
 @dataclass
@@ -155,17 +156,30 @@ def _rows(active: Any, today: dt.date) -> list[Row]:
         "deadline",
         "lead_unit_id",
         "assigned_at",
+        "progress_period",
     ]
     stored = stored_lights()
     if stored:
         fields.append("light__color")
     out = []
     for values in active.values_list(*fields).order_by():
-        pk, decision, section, status, percent, kind, deadline, lead, assigned = values[:9]
+        pk, decision, section, status, percent, kind, deadline, lead, assigned, done_in = values[:10]
         overdue = _is_overdue(kind, deadline, status, today)
-        colour = task_colour(values[9] if stored else None, status, overdue)
+        colour = task_colour(values[10] if stored else None, status, overdue)
+        done = done_in if status == ProgressStatus.DONE and done_in else None
         out.append(
-            Row(pk, decision, section, colour, percent or 0, overdue, deadline, lead, _local_date(assigned))
+            Row(
+                pk,
+                decision,
+                section,
+                colour,
+                percent or 0,
+                overdue,
+                deadline,
+                lead,
+                _local_date(assigned),
+                done,
+            )
         )
     return out
 
@@ -530,8 +544,12 @@ def _trends(
             continue
         start = schedule.first or Period.containing(r.assigned, schedule.kind)
         n = 1 + (co_links[r.pk] if r.decision in co_report else 0)
+        if r.colour == "suspended":
+            continue  # a suspended task owes nothing (as the supervision run and the report count)
         for q in quarters:
             for p in _months(q) if schedule.kind == "monthly" else [q]:
+                if r.done_in and r.done_in < p.key:
+                    continue  # done before this period: nothing more to report
                 if p >= start and due[(r.decision, p.key)] < today:
                     owed[q.key] += n
     # one grouped query; whether the report's unit is the task's lead is a column, not a filter (as a

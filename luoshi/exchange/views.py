@@ -45,13 +45,8 @@ def _scope(filters: dict[str, Any]) -> tuple[str, str]:
 @any_role
 def export(request: HttpRequest) -> HttpResponse:
     form = TaskFilterForm(request.GET)
-    tasks = Task.objects.visible_to(request.user)
-    filters: dict[str, Any] = {}
-    if form.is_valid():
-        filters = form.filters()
-        tasks = tasks.filtered(**filters)
-    if not filters.get("status"):
-        tasks = tasks.active()
+    tasks = form.apply(Task.objects.visible_to(request.user))
+    filters = form.filters() if form.is_valid() else {}
     if tasks.count() > EXPORT_LIMIT:
         messages.error(request, _("超过 %(n)s 项任务，请先筛选再导出。") % {"n": EXPORT_LIMIT})
         return redirect(reverse("ledger:task-list") + "?" + request.GET.urlencode())

@@ -45,3 +45,8 @@ def test_luoshi_supervise_refreshes_the_dashboard_after_a_real_run_and_not_after
     json.loads(result.output)
     snapshot = Snapshot.objects.get(scope="all")
     assert snapshot.run_mark is not None  # computed after the run, from its lights
+
+
+def test_the_management_command_refreshes_the_dashboard_too(world: Any) -> None:
+    call_command("supervise", "--no-send", stdout=io.StringIO())  # as cron runs `luoshi manage supervise`
+    assert Snapshot.objects.get(scope="all").run_mark is not None

@@ -90,10 +90,11 @@ def test_targets_are_counted_by_delivery_confidence_like_the_indicators_page(wor
 
 def test_trends_count_the_reports_owed_handed_in_on_time_late_and_missing_per_quarter(world: Any) -> None:
     q3 = next(r for r in figures(world)["trends"] if r["period"] == "2026Q3")
-    # six tasks with a lead unit owe a report; the co-operating unit's report is not owed and not counted
-    assert (q3["owed"], q3["handed_in"], q3["on_time"], q3["late"], q3["missing"]) == (6, 2, 1, 1, 4)
+    # six tasks with a lead unit, one of them suspended: five owe a report, as the supervision run and
+    # the report to the committee count them; the co-operating unit's report is not owed and not counted
+    assert (q3["owed"], q3["handed_in"], q3["on_time"], q3["late"], q3["missing"]) == (5, 2, 1, 1, 3)
     assert q3["returned"] == 1
-    assert q3["on_time_share"] == round(1 / 6, 4)
+    assert q3["on_time_share"] == round(1 / 5, 4)
     q4 = figures(world)["trends"][-1]
     assert (q4["period"], q4["due"], q4["owed"]) == ("2026Q4", False, None)
     assert q4["lights"]["red"] == 1  # this quarter's lights, as computed now
@@ -107,3 +108,13 @@ def test_the_burden_of_each_unit_comes_from_the_supervision_app(world: Any, unit
     assert b["totals"]["units"] == len(loads)
     assert b["units"][0]["unit"] == loads[0].unit_id
     assert b["units"][0]["tasks_url"] == f"/tasks/?unit={loads[0].unit_id}"
+
+
+def test_a_task_done_in_an_earlier_quarter_owes_no_more_reports(world: Any) -> None:
+    from luoshi.ledger.models import Task
+
+    before = next(r for r in figures(world)["trends"] if r["period"] == "2026Q3")["owed"]
+    task = Task.objects.filter(progress_status="done").first()
+    Task.objects.filter(pk=task.pk).update(progress_period="2026Q2")
+    after = next(r for r in figures(world)["trends"] if r["period"] == "2026Q3")["owed"]
+    assert after == before - 1

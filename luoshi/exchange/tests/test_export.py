@@ -96,6 +96,18 @@ def test_a_unit_exports_only_the_tasks_it_sees(as_user: Any, reporter_a: Any, pl
     assert [r["任务标识"] for r in rows(export(as_user(reporter_a)))] == [plan.a.pk]
 
 
+def test_the_export_follows_the_light_filter_the_dashboard_links_to(
+    as_user: Any, office: Any, plan: Any
+) -> None:
+    client = as_user(office)
+    red = [r["任务标识"] for r in rows(export(client, f"?decision={plan.decision.pk}&light=red"))]
+    assert red == [plan.b.pk]
+    listed = client.get(
+        reverse("ledger:task-list") + f"?decision={plan.decision.pk}&light=red&format=json"
+    ).json()
+    assert [t["id"] for t in listed["tasks"]] == red
+
+
 def test_the_export_follows_the_task_lists_filters(as_user: Any, office: Any, plan: Any, unit_b: Any) -> None:
     assert [r["任务标识"] for r in rows(export(as_user(office), f"?unit={unit_b.pk}"))] == [plan.b.pk]
     page = as_user(office).get(reverse("ledger:task-list") + f"?unit={unit_b.pk}").content.decode()

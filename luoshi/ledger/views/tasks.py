@@ -43,14 +43,7 @@ FILTER_KEYS = (
 @any_role
 def task_list(request: HttpRequest) -> HttpResponse:
     form = TaskFilterForm(request.GET)
-    tasks = Task.objects.visible_to(request.user)
-    filters: dict[str, Any] = {}
-    if form.is_valid():
-        filters = form.filters()
-        tasks = tasks.filtered(**filters)
-        tasks = _light_and_returned(tasks, form.cleaned_data)
-    if not filters.get("status"):
-        tasks = tasks.active()
+    tasks = form.apply(Task.objects.visible_to(request.user))
     page = Paginator(tasks.for_list(), PAGE_SIZE).get_page(request.GET.get("page"))
     if wants_json(request):
         return json_response(
@@ -77,20 +70,6 @@ def task_list(request: HttpRequest) -> HttpResponse:
             "save_form": SavedViewForm(initial={"query": query}),
         },
     )
-
-
-def _light_and_returned(tasks: Any, data: dict[str, Any]) -> Any:
-    """The light filter (the stored light, else read from progress: ``luoshi.api.lights``) and "has a
-    returned report", which the dashboard's figures link to."""
-    if data.get("light"):
-        from luoshi.api.lights import color_filter
-
-        tasks = tasks.filter(color_filter(data["light"]))
-    if data.get("returned") == "1":
-        from luoshi.progress.models import Report, ReportState
-
-        tasks = tasks.filter(pk__in=Report.objects.filter(state=ReportState.RETURNED).values("task_id"))
-    return tasks
 
 
 @any_role

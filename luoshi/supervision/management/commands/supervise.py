@@ -8,6 +8,7 @@ from the outbox one sender at a time, so nothing is ever sent twice. The work is
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import signal
 from contextlib import suppress
@@ -43,6 +44,8 @@ class Command(BaseCommand):
         with suppress(ValueError):  # not the main thread (tests): leave the handler alone
             signal.signal(signal.SIGTERM, _terminate)
         result = Supervisor(today=today, dry_run=options["dry_run"], send=not options["no_send"]).run()
+        if not result.dry_run:
+            self._refresh_dashboard(options["today"])
         if options["format"] == "json":
             self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=1))
             return
@@ -63,6 +66,16 @@ class Command(BaseCommand):
         self.stdout.write(f"  考核得分：{', '.join(f'{k} {v} 个单位' for k, v in c['scores'].items())}")
         if not result.dry_run:
             self.stdout.write(f"  发送：成功 {c['sent']}，失败 {c['failed']}，待重试 {c['retrying']}")
+
+    def _refresh_dashboard(self, today: str | None) -> None:
+        """The dashboard's figures follow the new lights (however this command is run: ``luoshi
+        supervise``, ``luoshi manage supervise``, cron)."""
+        from django.apps import apps
+
+        if apps.is_installed("luoshi.dashboard"):
+            from django.core.management import call_command
+
+            call_command("refresh_dashboard", *(["--today", today] if today else []), stdout=io.StringIO())
 
 
 def _terminate(signum: int, frame: Any) -> None:
