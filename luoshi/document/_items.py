@@ -15,8 +15,13 @@ _PROGRAMME = re.compile(
 )
 
 
+_PLAIN_SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[’」』）)]*|$)")
+
+
 def sentences(text: str) -> list[str]:
     """Split a paragraph at 。！？, never inside quotation marks; the closing quote stays put."""
+    if "“" not in text and "”" not in text:  # the common case, in one pass of the regex engine
+        return [p for p in (m.group().strip() for m in _PLAIN_SENTENCE.finditer(text)) if p]
     out: list[str] = []
     start = 0
     depth = 0

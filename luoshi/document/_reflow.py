@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ._text import drop_layout_spaces, fold_width, width
+from ._text import drop_layout_spaces, fold_width
 
 # The start of a numbered heading: 第一部分 / 一、 / （一） / 1. / （1）. Not 一、二、三产业.
 HEADING_START = re.compile(
@@ -74,14 +74,15 @@ _FURNITURE_ANY = re.compile(_FURNITURE_ANY_SRC, re.X)
 _FURNITURE_FIRST = set(
     "0123456789-—－–_·第当您所首打关返收纠我分扫微手【[字大中小来稿信文发日时作责编审校浏阅点访索主成上下相版承技联网C©图（(抄"
 )
-_FURNITURE_KEYS = re.compile(r"星期|周|ICP|标识码|公网安备|摄|号|印发")
+_FURNITURE_KEYS = re.compile(r"星期|周[一二三四五六日天]|ICP|标识码|公网安备|摄|〕|\]号|印发")
 
 
-def is_furniture(line: str) -> bool:
-    """Is this whole (stripped) line page furniture or web chrome?"""
+def is_furniture(line: str, *, keyed: bool = True) -> bool:
+    """Is this whole (stripped) line page furniture or web chrome? ``keyed=False`` says the text
+    holds none of the keywords of the furniture that may start anywhere (a shortcut)."""
     if line[0] in _FURNITURE_FIRST and _FURNITURE.fullmatch(line):
         return True
-    return _FURNITURE_KEYS.search(line) is not None and _FURNITURE_ANY.fullmatch(line) is not None
+    return keyed and _FURNITURE_KEYS.search(line) is not None and _FURNITURE_ANY.fullmatch(line) is not None
 
 
 _FOLD_HINT = re.compile(r"[\uff0e-\uff19％～]")
@@ -124,19 +125,20 @@ class Reflowed:
     dropped: list[str] = field(default_factory=list)  # furniture removed, for diagnostics
 
 
-@dataclass(slots=True)
 class _Line:
-    text: str
-    width: int
-    indented: bool
-    blank_before: bool
-    near_break: bool = False  # next to a page number or other furniture that was dropped
-    end: str = "open"  # how the line ends: final, mid or open (see _ending)
-    marker: bool = False  # the line starts with a heading number (一、 （一） 1. …)
+    """One line of the source, with what the joining needs to know about it."""
 
-    def __post_init__(self) -> None:
-        self.end = _ending(self.text)
-        self.marker = self.text[0] in _HEADING_FIRST and HEADING_START.match(self.text) is not None
+    __slots__ = ("blank_before", "end", "indented", "marker", "near_break", "text", "width")
+
+    def __init__(self, text: str, indented: bool, blank_before: bool, near_break: bool = False) -> None:
+        self.text = text
+        self.width = 2 * len(text) - len(text.encode("ascii", "ignore"))  # CJK counts two cells
+        self.indented = indented
+        self.blank_before = blank_before
+        self.near_break = near_break  # next to a page number or other furniture that was dropped
+        self.end = _ending(text)  # how the line ends: final, mid or open
+        # the line starts with a heading number (一、 （一） 1. …)
+        self.marker = text[0] in _HEADING_FIRST and HEADING_START.match(text) is not None
 
 
 def reflow(text: str, *, wrapped: bool | None = None, title_hint: str | None = None) -> Reflowed:
@@ -175,11 +177,16 @@ def _clean_lines(text: str, dropped: list[str]) -> list[_Line]:
         return _MARK
 
     fold = _FOLD_HINT.search(text) is not None
+    keyed = _FURNITURE_KEYS.search(text) is not None
     out: list[_Line] = []
     blank = after_break = False
     for raw in text.split("\n"):
         s = raw.rstrip()
-        if (key is not None and key in s) or (keys is not None and keys.search(s)):
+        if (
+            (key is not None or keys is not None)
+            and ("（" in s or "(" in s or "【" in s or "[" in s or "［" in s)  # furniture is bracketed
+            and ((key is not None and key in s) or (keys is not None and keys.search(s)))
+        ):
             s = _INLINE_FURNITURE.sub(cut, s)
         if _MARK in s:
             s = s.replace(_MARK, "").rstrip()
@@ -190,7 +197,7 @@ def _clean_lines(text: str, dropped: list[str]) -> list[_Line]:
         if not stripped:
             blank = True
             continue
-        if len(stripped) <= 200 and is_furniture(stripped):
+        if len(stripped) <= 200 and is_furniture(stripped, keyed=keyed):
             dropped.append(stripped)
             if out:
                 out[-1].near_break = True
@@ -199,7 +206,7 @@ def _clean_lines(text: str, dropped: list[str]) -> list[_Line]:
         indented = len(s) - len(stripped) >= 2 or s[:1] in ("\u3000", "\t")
         if fold:
             stripped = fold_width(stripped)
-        out.append(_Line(stripped, width(stripped), indented, blank, after_break))
+        out.append(_Line(stripped, indented, blank, after_break))
         blank = after_break = False
     return out
 

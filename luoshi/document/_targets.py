@@ -247,10 +247,9 @@ _BOUNDARY = re.compile(r"[，；：。！？,;:!?]")
 _OUTSIDE_PARENS_DUN = re.compile(r"、(?![^（(]*[）)])")  # a 、 that is not inside （市、区）
 
 # Does a sentence need the full treatment? A digit, or one of these words.
-_DIGIT = re.compile(r"[\d０-９]")
 _CANDIDATE = re.compile(
-    r"[千百十两三四五六七八九][万亿]|百分之|今年|明年|后年|年内|全年|十[一二三四五六七八九]五|[二〇][〇零一二三四五六七八九]{3}年"
-    r"|超过|高于|快于|不低于|同步"
+    r"[\d０-９]|[千百十两三四五六七八九][万亿]|百分之|今年|明年|后年|年内|全年|十[一二三四五六七八九]五"
+    r"|[二〇][〇零一二三四五六七八九]{3}年|超过|高于|快于|不低于|同步"
 )
 _LIST_SEP = re.compile(r"[、和及与]")
 _N_SHARED = re.compile(
@@ -289,7 +288,7 @@ def is_review_title(title: str | None) -> bool:
 
 def targets_in(sentence: str, *, doc_year: int | None = None, context_year: int | None = None) -> list[Found]:
     """The targets a sentence sets, in the order they appear."""
-    if not _DIGIT.search(sentence) and not _CANDIDATE.search(sentence):
+    if not _CANDIDATE.search(sentence):
         return []
     s = fold_width(sentence)
     years = find_years(s, doc_year)
