@@ -27,6 +27,16 @@ def _fail(zh: str, en: str) -> click.ClickException:
     return click.ClickException(zh if _language().startswith("zh") else en)
 
 
+text_or_json = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format: text for people, json for other programs.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="luoshi")
 def cli() -> None:
@@ -225,14 +235,7 @@ def serve(host: str, port: int) -> None:
 
 @cli.command()
 @click.option("--dry-run", is_flag=True, help="Write nothing and send nothing; show what a run would do.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@text_or_json
 @click.option("--today", default=None, help="Supervise as of this day (YYYY-MM-DD); default: today.")
 @click.option("--no-send", is_flag=True, help="Create the notices but leave them in the outbox.")
 def supervise(dry_run: bool, fmt: str, today: str | None, no_send: bool) -> None:
@@ -367,16 +370,9 @@ def dashboard() -> None:
 
 @dashboard.command(name="refresh")
 @click.option("--today", default=None, help="Compute as of this day (YYYY-MM-DD); default: today.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@text_or_json
 def dashboard_refresh(today: str | None, fmt: str) -> None:
-    """Recompute the dashboard's figures for the whole ledger, for cron after luoshi supervise.
+    """Recompute the dashboard's figures for the whole ledger (a real luoshi supervise run does it too).
 
     luoshi supervise does it after every real run; the page recomputes small ledgers by itself.
 

@@ -6,6 +6,7 @@ too many members, expand too far, or expand at a ratio no real document reaches.
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -151,3 +152,38 @@ def check_upload(upload: Any, allowed: frozenset[str], *, max_bytes: int | None 
             _("文件扩展名（.%(ext)s）与内容（%(kind)s）不符。") % {"ext": ext, "kind": kind}, code="mismatch"
         )
     return Checked(kind=kind, content_type=CONTENT_TYPES.get(kind, "application/octet-stream"), size=size)
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """An upload that passed ``check_upload``, with what a stored file row records of it."""
+
+    name: str  # the file name the user gave, without any folder
+    kind: str
+    content_type: str
+    size: int
+    sha256: str
+
+
+def accept(upload: Any, allowed: frozenset[str]) -> Accepted:
+    """Check ``upload`` (size, type by content, zip bombs) and read its digest and safe name."""
+    checked = check_upload(upload, allowed)
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks() if hasattr(upload, "chunks") else [upload.read()]:
+        digest.update(chunk)
+    upload.seek(0)
+    name = (getattr(upload, "name", "") or "file").replace("\\", "/").rsplit("/", 1)[-1][:200]
+    return Accepted(name, checked.kind, checked.content_type, checked.size, digest.hexdigest())
+
+
+def store(row: Any, upload: Any, name: str) -> None:
+    """Write ``upload`` as ``row.file`` and save ``row``; if the row cannot be saved, the file is
+    removed again, so that a failed save leaves no file behind."""
+    row.file.save(name, upload, save=False)
+    stored = row.file.name
+    try:
+        row.save()
+    except BaseException:
+        row.file.storage.delete(stored)
+        raise

@@ -7,7 +7,6 @@ history in the audit trail.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from django.conf import settings
@@ -269,24 +268,17 @@ class Evidence(Audited):
     @classmethod
     def attach(cls, report: Report, upload: Any, *, by: Any) -> Evidence:
         """Check the file and store it with the report (the caller checks the user may edit the report)."""
-        from luoshi.ledger.uploads import EVIDENCE_KINDS, check_upload
+        from luoshi.ledger.uploads import EVIDENCE_KINDS, accept, store
 
-        checked = check_upload(upload, EVIDENCE_KINDS)
-        digest = hashlib.sha256()
-        upload.seek(0)
-        for chunk in upload.chunks() if hasattr(upload, "chunks") else [upload.read()]:
-            digest.update(chunk)
-        upload.seek(0)
-        name = (getattr(upload, "name", "") or "file").replace("\\", "/").rsplit("/", 1)[-1][:200]
+        a = accept(upload, EVIDENCE_KINDS)
         evidence = cls(
             report=report,
-            name=name,
-            kind=checked.kind,
-            content_type=checked.content_type,
-            size=checked.size,
-            sha256=digest.hexdigest(),
+            name=a.name,
+            kind=a.kind,
+            content_type=a.content_type,
+            size=a.size,
+            sha256=a.sha256,
             uploaded_by=by if getattr(by, "pk", None) else None,
         )
-        evidence.file.save(name, upload, save=False)
-        evidence.save()
+        store(evidence, upload, a.name)
         return evidence

@@ -71,3 +71,19 @@ def test_a_file_over_the_limit_is_refused(report: object, reporter_a: object, se
     settings.MAX_UPLOAD_BYTES = 1024
     with pytest.raises(ValidationError, match="文件过大"):
         Evidence.attach(report, SimpleUploadedFile("big.pdf", PDF + b"0" * 2000), by=reporter_a)
+
+
+def test_a_file_whose_row_cannot_be_saved_is_not_left_behind(
+    report: object, reporter_a: object, settings: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pathlib import Path
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("the database refused the row")
+
+    monkeypatch.setattr(Evidence, "save", refuse)
+    with pytest.raises(RuntimeError):
+        Evidence.attach(report, SimpleUploadedFile("方案.pdf", PDF), by=reporter_a)
+    root = Path(settings.MEDIA_ROOT)
+    files = [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+    assert files == []

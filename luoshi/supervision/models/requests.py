@@ -4,7 +4,6 @@ completion (办结申请) with evidence. The office approves or refuses; every s
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -230,24 +229,17 @@ class RequestFile(Audited):
 
     @classmethod
     def attach(cls, request: Request, upload: Any, *, by: Any) -> RequestFile:
-        from luoshi.ledger.uploads import EVIDENCE_KINDS, check_upload
+        from luoshi.ledger.uploads import EVIDENCE_KINDS, accept, store
 
-        checked = check_upload(upload, EVIDENCE_KINDS)
-        digest = hashlib.sha256()
-        upload.seek(0)
-        for chunk in upload.chunks() if hasattr(upload, "chunks") else [upload.read()]:
-            digest.update(chunk)
-        upload.seek(0)
-        name = (getattr(upload, "name", "") or "file").replace("\\", "/").rsplit("/", 1)[-1][:200]
+        a = accept(upload, EVIDENCE_KINDS)
         f = cls(
             request=request,
-            name=name,
-            kind=checked.kind,
-            content_type=checked.content_type,
-            size=checked.size,
-            sha256=digest.hexdigest(),
+            name=a.name,
+            kind=a.kind,
+            content_type=a.content_type,
+            size=a.size,
+            sha256=a.sha256,
         )
-        f.file.save(name, upload, save=False)
         f.audit_as("attach", by=by)
-        f.save()
+        store(f, upload, a.name)
         return f
