@@ -75,6 +75,7 @@ _BASE_UNITS = sorted(
         "间",
         "床",
         "标箱",
+        "头只",
         "头",
         "只",
         "株",
@@ -102,9 +103,14 @@ QUANTITY = re.compile(
     rf"(?P<unit>{_UNIT})(?P<approx2>多|余)?"
     r"(?P<suffix>以上|以下|以内|之内|左右|上下|之上)?"
     rf"|(?P<bare>{_ARABIC})(?P<bsuffix>以内|以下|左右)"  # 城乡居民收入比缩小到2.1以内: a ratio has no unit
+    rf"|(?<=[超过破达到])万亿(?P<wan>{'|'.join(re.escape(u) for u in _BASE_UNITS)})"  # 突破万亿元
+    r"|(?<=[到达])(?P<years>\d{1,2}(?:\.\d{1,2})?)年(?![度底末前内以后来初中])"  # 受教育年限提高到11.5年
 )
 
 _HAS_MAGNITUDE = re.compile(r"^(?:万亿|亿|万)")
+# 打造两个示范村: a count in Chinese numerals after a verb of making (not 两个维护, 三个务必)
+_MADE = re.compile(r"(?:打造|建成|建设|新建|创建|培育|新增|布局|组建|建立)$")
+_OVER = re.compile(r"(?:超|过|破|达)$")  # 超百家, 突破千人
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +169,10 @@ def _to_quantity(m: re.Match[str], text: str) -> Quantity | None:
         if value is None:
             return None
         return Quantity(start, end, value, "%", suffix=suffix, chinese=not m.group("pctn")[0].isdigit())
+    if m.group("wan"):  # 万亿元 without a number: 10000 亿元, as 千亿元 is 1000 亿元
+        return Quantity(start, end, 10000.0, "亿" + m.group("wan"), chinese=True)
+    if m.group("years"):
+        return Quantity(start, end, float(m.group("years")), "年")
     if m.group("bare"):
         if start > 0 and (text[start - 1].isdigit() or text[start - 1] == "."):
             return None
@@ -174,10 +184,16 @@ def _to_quantity(m: re.Match[str], text: str) -> Quantity | None:
     if chinese:
         # Chinese numerals are common in ordinary words (一个, 三农, 十大); read them only with a
         # magnitude unit (千亿元, 两千万吨), as 成/倍, or when they hold 十/百/千 (十二个).
-        if not (_HAS_MAGNITUDE.match(unit) or unit in ("成", "倍") or any(c in "十百千" for c in raw)):
+        before = text[max(0, start - 2) : start]
+        counted = (
+            unit == "个" and len(raw) == 1 and _MADE.search(before) is not None and text[end : end + 1] != "“"
+        )
+        if not (
+            counted or _HAS_MAGNITUDE.match(unit) or unit in ("成", "倍") or any(c in "十百千" for c in raw)
+        ):
             return None
-        if len(raw) == 1 and raw in "十百千" and not _HAS_MAGNITUDE.match(unit):
-            return None  # 百万 alone is a magnitude, 千人 is not a count we trust
+        if len(raw) == 1 and raw in "十百千" and not _HAS_MAGNITUDE.match(unit) and not _OVER.search(before):
+            return None  # 百万 alone is a magnitude, 千人 is not a count we trust; 超百家 is
     elif start > 0 and (text[start - 1].isdigit() or text[start - 1] == "."):
         return None
     after = text[end : end + 1]

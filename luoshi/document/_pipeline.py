@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import _items
-from ._model import Document, Item, Target
+from ._model import Document, Item, Section, Target
 from ._outline import outline
 from ._places import find_places
 from ._reflow import SALUTATION, reflow
@@ -35,11 +35,20 @@ def extract_text(
     r.paragraphs = _without_glossary(r.paragraphs)
     doc_year = year or r.year or _document_year(r.title)
     sections, blocks = outline(r.paragraphs)
-    section_years: dict[str, int | None] = {}
+    if doc_year is None:
+        doc_year = _year_of_work(sections, r.paragraphs)
+    base_year = _base_year(r.title, doc_year)
+    first_block: dict[str, str] = {}
+    for block in blocks:
+        if block.section is not None and block.section not in first_block:
+            first_block[block.section] = block.text
+    section_years: dict[str | None, int | None] = {None: base_year}
     review: set[str] = set()
     for s in sections:  # parents come before their children
         own = _title_year(s.title, doc_year)
-        section_years[s.id] = own if own is not None else section_years.get(s.parent or "")
+        if own is None and s.title and _GOALS_TITLE.search(s.title) and s.id in first_block:
+            own = _lead_year(first_block[s.id], doc_year)  # 二、主要目标 到2026年，…: the goals' year
+        section_years[s.id] = own if own is not None else section_years.get(s.parent, base_year)
         if is_review_title(s.title) or (s.parent in review):
             review.add(s.id)
 
@@ -54,7 +63,7 @@ def extract_text(
         para_year = _goals_year(block.text, doc_year)
         if para_year is not None:
             goals_year = para_year
-        context_year = goals_year if goals_year is not None else section_years.get(block.section or "")
+        context_year = goals_year if goals_year is not None else section_years.get(block.section, base_year)
         for sentence in _items.sentences(block.text):
             if len(sentence) <= 6 and SALUTATION.fullmatch(sentence):
                 continue  # 各位代表！
@@ -134,6 +143,53 @@ def _title_year(title: str | None, doc_year: int | None) -> int | None:
         return None
     years = [y for y in find_years(fold_width(title), doc_year) if y.governs and y.year]
     return years[-1].year if years else None
+
+
+_GOALS_TITLE = re.compile(r"目标")
+_LEAD_YEAR = re.compile(
+    r"(?:力争|确保|争取)?(?:到|至)?\s*(?:[12]\d{3}|[二〇][〇零一二三四五六七八九]{3})\s*年"
+)
+_PLAN_PERIOD = re.compile(r"[12]\d{3}\s*[—–－~～\-至到]\s*[12]\d{3}\s*年|十[一二三四五六七八九]五")
+_YEARLY = re.compile(r"工作报告|工作要点|工作计划|年度计划|计划执行情况")
+# 2024年是…关键一年 looks ahead; 2025年是很不平凡的一年 looks back
+_KEY_YEAR = re.compile(
+    r"([12]\d{3})\s*年(?:是|为)[^。！]{0,30}(?:关键|开局|收官|决胜|攻坚|起步|冲刺|开篇|谋篇)[^。！]{0,6}(?:之年|一年)"
+)
+_WORK_TITLE_YEAR = re.compile(r"([12]\d{3})\s*年[^，。]{0,8}工作")
+
+
+def _lead_year(paragraph: str, doc_year: int | None) -> int | None:
+    """到2026年，全区…: the year a paragraph opens with."""
+    m = _LEAD_YEAR.match(fold_width(paragraph[:20]))
+    if not m:
+        return None
+    years = [y for y in find_years(m.group(), doc_year) if y.governs and y.year]
+    return years[0].year if years else None
+
+
+def _base_year(title: str | None, doc_year: int | None) -> int | None:
+    """The year of figures that nothing else dates: a plan's last year (行动方案（2024—2026年）,
+    “十五五”规划), or the year of a yearly document (政府工作报告, 工作要点)."""
+    if not title:
+        return None
+    if _PLAN_PERIOD.search(title):
+        return _title_year(title, doc_year)
+    if _YEARLY.search(title):
+        return doc_year
+    return None
+
+
+def _year_of_work(sections: list[Section], paragraphs: list[str]) -> int | None:
+    """A text without a date tells its year in passing: 2024年是…关键一年, 扎实做好2024年经济工作."""
+    for s in sections:
+        m = _WORK_TITLE_YEAR.search(s.title or "")
+        if m and not is_review_title(s.title):
+            return int(m.group(1))
+    for p in paragraphs[:80]:
+        m = _KEY_YEAR.search(p)
+        if m:
+            return int(m.group(1))
+    return None
 
 
 def _goals_year(paragraph: str, doc_year: int | None) -> int | None:

@@ -2,7 +2,9 @@
 
 ``data/divisions.tsv`` lists every province-, prefecture- and county-level division with its code
 (see ``data/SOURCES.md``); ``data/regions.tsv`` lists regional abbreviations such as 呼包鄂 with their
-members. :func:`find_places` scans the items of a decision for them:
+members; ``data/aliases.tsv`` lists the established short forms of single divisions that are not
+made by dropping a suffix (科右中旗 for 科尔沁右翼中旗, 达茂旗 for 达尔罕茂明安联合旗). :func:`find_places`
+scans the items of a decision for them:
 
 - a full name matches anywhere (鄂尔多斯市, 满洲里市, 内蒙古自治区);
 - the short form of a province or a prefecture-level division matches too (鄂尔多斯, 内蒙古, 兴安);
@@ -10,6 +12,8 @@ members. :func:`find_places` scans the items of a decision for them:
   (满洲里, 二连浩特) or in :data:`_COUNTY_SHORTS`. Two-character county forms such as 合作, 资源,
   公安, 东方, 富裕 are ordinary words and never match;
 - an abbreviation from regions.tsv gives a mention to each of its members;
+- an alias from aliases.tsv gives a mention to its division, with the alias in ``via``; aliases have
+  three characters or more (莫旗, 准旗 are left out: 切莫旗开得胜, 标准旗舰店);
 - the longest form at a position wins (内蒙古自治区 over 内蒙古, 呼包鄂乌 over 呼包鄂), and the text
   is scanned left to right, so a name that starts inside a longer form already taken is not seen;
 - words that contain a name without meaning the place (:data:`_NOT_PLACES`: 长治久安, 大兴安岭,
@@ -280,6 +284,11 @@ def _index() -> _Index:
     for line in region_lines:
         form, members, _names = line.split("\t")
         forms[form] = (_REGION, *(row[c] for c in members.split(",")))
+    with open(_DATA / "aliases.tsv", encoding="utf-8") as f:
+        alias_lines = f.read().splitlines()[1:]
+    for line in alias_lines:
+        form, code, _name = line.split("\t")
+        forms[form] = (row[code],)
     for form in _NOT_PLACES:
         forms[form] = ()
     by_length = sorted(forms, key=len)  # so that the longest form of each prefix comes last

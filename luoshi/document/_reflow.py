@@ -47,7 +47,7 @@ _FURNITURE_SRC = r"""(?:
      |第␣*\d{1,4}␣*页(?:␣*[/／,，]?␣*共␣*\d{1,4}␣*页)?
      |\d{1,4}␣*[/／]␣*\d{1,4}
      |第?␣*[0-9一二三四五六七八九十]{1,3}␣*版(?:␣*[:：·|｜]␣*.{0,20})?          # 第3版：要闻
-     |(?:当前位置|您的位置|您现在的位置|所在位置|当前的位置)␣*[:：].*
+     |(?:当前位置|您的位置|您现在的位置|您当前的位置|所在位置|当前的位置)␣*[:：].*
      |首页␣*[>＞›»/|].*
      |(?:打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回首页|返回|收藏本页|收藏|纠错|我要纠错
         |分享到␣*[:：]?.{0,40}|扫一扫.{0,30}|微信扫一扫.{0,30}|手机扫一扫.{0,30}|【打印】.{0,30}|【关闭】.{0,30}
@@ -56,6 +56,9 @@ _FURNITURE_SRC = r"""(?:
         |阅读次数|点击数|点击量|访问量|浏览量|阅读量|字号|索引号|发文机关|主题分类|成文日期|发文字号)␣*[:：].{0,80}
      |(?:上一篇|下一篇|相关链接|相关新闻|相关阅读)␣*[:：]?.{0,60}
      |(?:版权所有|主办单位|承办单位|技术支持|联系我们|网站地图|Copyright|©).{0,120}
+     |(?:地址|邮编|邮政编码|联系电话|传真|电子邮箱)␣*[:：].{0,80}                  # a site's footer
+     |请输入[^，。；]{0,16}                                                        # a search box
+     |(?:建议|推荐)[^，。；]{0,30}(?:浏览器|分辨率)[^，。；]{0,20}
      |图为.{0,120}
      |[（(]此件[^）)]{0,12}[）)]
      |抄送␣*[:：].{0,200}
@@ -73,8 +76,23 @@ _FURNITURE = re.compile(_FURNITURE_SRC, re.X)
 _FURNITURE_ANY = re.compile(_FURNITURE_ANY_SRC, re.X)
 _FURNITURE_FIRST = set(
     "0123456789-—－–_·第当您所首打关返收纠我分扫微手【[字大中小来稿信文发日时作责编审校浏阅点访索主成上下相版承技联网C©图（(抄"
+    "地邮传电请建推"
 )
 _FURNITURE_KEYS = re.compile(r"星期|周[一二三四五六日天]|ICP|标识码|公网安备|摄|〕|\]号|印发")
+
+
+# A breadcrumb (当前位置：首页 > 政务公开 > …) marks where a web page's content starts.
+_BREADCRUMB = re.compile(
+    r"(?:当前位置|您的位置|您现在的位置|您当前的位置|所在位置|当前的位置)[ \t\u3000\u00a0]*[:：]"
+    r"|首页[ \t\u3000\u00a0]*[>＞›»]"
+)
+_BREADCRUMB_REACH = 12  # how many lines of the top a breadcrumb may have above it
+
+# A navigation bar: several short words (首页　政务公开　政务服务 …) set apart by full-width spaces, runs
+# of spaces or bars, with no punctuation or digits.
+_NAV_GAP = re.compile(r"(?:[\u3000\t]|[ \u00a0]{2,}|[ \u3000\u00a0]*[|｜丨][ \u3000\u00a0]*)+")
+_NAV_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z·]{1,8}")
+_NAV_REACH = 12  # how far from the top or the bottom a navigation bar is looked for
 
 
 def is_furniture(line: str, *, keyed: bool = True) -> bool:
@@ -145,6 +163,7 @@ def reflow(text: str, *, wrapped: bool | None = None, title_hint: str | None = N
     """Turn raw text into paragraphs, with the title and the document's year when they are found."""
     dropped: list[str] = []
     lines = _clean_lines(text, dropped)
+    lines = _drop_nav_bars(lines, dropped)
     lines = _drop_running_heads(lines, dropped)
     title, year, lines = _take_title_and_date(lines, title_hint)
     if wrapped is None:
@@ -199,6 +218,12 @@ def _clean_lines(text: str, dropped: list[str]) -> list[_Line]:
             continue
         if len(stripped) <= 200 and is_furniture(stripped, keyed=keyed):
             dropped.append(stripped)
+            if out and _is_breadcrumb_below_chrome(stripped, out):
+                # a web page's content starts under its breadcrumb: what is above is site chrome
+                kept = [ln for ln in out if _is_title_like(ln.text)]
+                dropped.extend(ln.text for ln in out if not _is_title_like(ln.text))
+                out[:] = kept
+                blank = True
             if out:
                 out[-1].near_break = True
             after_break = True
@@ -208,6 +233,52 @@ def _clean_lines(text: str, dropped: list[str]) -> list[_Line]:
             stripped = fold_width(stripped)
         out.append(_Line(stripped, indented, blank, after_break))
         blank = after_break = False
+    return out
+
+
+def _is_breadcrumb_below_chrome(s: str, above: list[_Line]) -> bool:
+    """Is ``s`` a breadcrumb near the top, with only site chrome (no sentence) above it?"""
+    return (
+        len(above) <= _BREADCRUMB_REACH
+        and _BREADCRUMB.match(s) is not None
+        and not any(_SENTENCE_PUNCT.search(ln.text) or ln.marker for ln in above)
+    )
+
+
+def _is_nav_bar(s: str) -> bool:
+    if len(s) > 80 or _SENTENCE_PUNCT.search(s):
+        return False
+    words = [w for w in _NAV_GAP.split(s) if w]
+    return len(words) >= 3 and all(_NAV_WORD.fullmatch(w) for w in words)
+
+
+def _drop_nav_bars(lines: list[_Line], dropped: list[str]) -> list[_Line]:
+    """A web page's navigation bars above the title and under the last paragraph are chrome. The
+    search stops at the first line of content: a sentence, a numbered heading or the title."""
+    drop: set[int] = set()
+    n = len(lines)
+    for order in (range(min(n, _NAV_REACH)), range(n - 1, max(-1, n - 1 - _NAV_REACH), -1)):
+        for i in order:
+            ln = lines[i]
+            if _is_nav_bar(ln.text):
+                drop.add(i)
+            elif ln.marker or _SENTENCE_PUNCT.search(ln.text) or _is_title_like(ln.text):
+                break
+    if not drop:
+        return lines
+    out: list[_Line] = []
+    cut = False
+    for i, ln in enumerate(lines):
+        if i in drop:
+            dropped.append(ln.text)
+            if out:
+                out[-1].near_break = True
+            cut = True
+            continue
+        if cut:
+            ln.blank_before = ln.near_break = True  # the bar stood between two blocks
+            cut = False
+        out.append(ln)
     return out
 
 
@@ -282,6 +353,12 @@ def _take_title_and_date(lines: list[_Line], hint: str | None) -> tuple[str | No
         _, _, i, span = best
         title = "".join(p.text for p in lines[i : i + span])
         remove.update(range(i, i + span))
+        own = _own_title_under(title, lines, i + span)
+        if own is not None:
+            # a web page's heading (示范省2026年政府工作报告) over the document's own title
+            # (政府工作报告): the page heading is chrome
+            title = lines[own].text
+            remove.update(range(i + span, own + 1))
     if title is None and hint:
         title = hint.strip() or None
     # A date line just under (or over) the title gives the document's year.
@@ -317,6 +394,20 @@ def _take_title_and_date(lines: list[_Line], hint: str | None) -> tuple[str | No
         return title, year, lines
     kept = [ln for i, ln in enumerate(lines) if i not in remove]
     return title, year, kept
+
+
+def _own_title_under(heading: str, lines: list[_Line], start: int) -> int | None:
+    """The index of a line just under ``heading`` (nothing but lines without sentences between)
+    that repeats the heading's end and reads as a title on its own, if there is one."""
+    key = "".join(heading.split())
+    for j in range(start, min(len(lines), start + 3)):
+        t = lines[j].text
+        if _SENTENCE_PUNCT.search(t) or lines[j].marker:
+            return None
+        own = "".join(t.split())
+        if 4 <= len(own) < len(key) and key.endswith(own) and _TITLE_END.search(own):
+            return j
+    return None
 
 
 SALUTATION = re.compile(r"(?:各位代表|各位委员|同志们|各位领导|各位来宾)[：:，,！!]?")
@@ -420,6 +511,8 @@ def _join(lines: list[_Line], wrapped: bool, full: int) -> list[str]:
     heading = False  # the paragraph being built is a standalone heading so far
     prev: _Line | None = None
     slack = _slack(full)
+    # An indent opens a paragraph where only some lines have one (not where every line does).
+    indents = sum(ln.indented for ln in lines) < 0.5 * len(lines)
     for k, ln in enumerate(lines):
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         if prev is None or not cur:
@@ -427,7 +520,7 @@ def _join(lines: list[_Line], wrapped: bool, full: int) -> list[str]:
             heading = _starts_heading(ln)
             prev = ln
             continue
-        if _continues(prev, ln, nxt, cur, heading, wrapped, full, slack):
+        if _continues(prev, ln, nxt, cur, heading, wrapped, full, slack, indents):
             if heading and _SENTENCE_PUNCT.search(ln.text):
                 heading = False
             cur.append(ln.text)
@@ -454,6 +547,7 @@ def _continues(
     wrapped: bool,
     full: int,
     slack: int,
+    indents: bool = False,
 ) -> bool:
     """Does ``ln`` go on with the paragraph that ``prev`` belongs to?"""
     end = prev.end
@@ -480,6 +574,8 @@ def _continues(
         short = ln.width < full - slack
         if not short or _SENTENCE_PUNCT.search(ln.text) or len("".join(cur)) + len(ln.text) > 80:
             return False
+        if indents and ln.indented:
+            return False  # 四、…工作 / 　　2024年是…: the body opens with its indent
         if not ln.blank_before or ln.near_break:
             return True  # a page break inside a heading is not a paragraph break
         return nxt is None or nxt.blank_before or nxt.marker

@@ -33,13 +33,14 @@ _YEAR_PRE = re.compile(r"(?:力争到|力争在|争取到|确保到|预计到|�
 _YEAR = re.compile(
     r"(?:(?P<y1>[12]\d{3})\s*年?\s*[—–－~～\-至到]\s*(?P<y2>[12]\d{3})\s*年"
     r"|(?P<y>[12]\d{3}|[二〇零一三四五六七八九]{4})\s*年(?!度)(?:\s*(?P<month>\d{1,2})\s*月(?:份)?(?P<day>\s*\d{1,2}\s*日)?)?"
-    r"|(?P<rel>今年|明年|后年|本年度|年内|全年|去年|上年)"
+    r"|(?P<rel>今年|明年|后年|本年度|年内|全年|去年|上年|(?<![每今明上去后本一两\d])年底(?=前))"
     r"|[“\"]?(?P<plan>十[一二三四五六七八九]五)[”\"]?(?P<planpost>期间|时期|末|期末)?)"
     r"(?P<post>年底前|底前|以前|之前|前|底|末|以来|以后|起|开始)?"
 )
 _BASE_BEFORE = re.compile(r"(?:比|较|与|同|和|对比|相比|相较于?|超过|高于|低于)\s*$")
 _BASE_AFTER = re.compile(r"^\s*(?:的?基础上|水平|相比|同期|比|的水平|翻)")
 _DEADLINE_POST = {"年底前", "底前", "以前", "之前", "前", "底", "末"}
+_QUALIFIES = re.compile(r"[\u4e00-\u9fff]{1,4}的")  # 2000年底前建成的: a year inside a description
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +75,7 @@ def find_years(s: str, doc_year: int | None) -> list[YearExpr]:
                 continue
         elif m.group("rel"):
             rel = m.group("rel")
-            if rel in ("今年", "本年度", "年内", "全年"):
+            if rel in ("今年", "本年度", "年内", "全年", "年底"):
                 year = doc_year
             elif rel in ("去年", "上年"):
                 year = doc_year - 1 if doc_year else None
@@ -91,16 +92,22 @@ def find_years(s: str, doc_year: int | None) -> list[YearExpr]:
                 continue
             year = 2005 + 5 * (n - 10)
         governs = True
-        if m.group("day") or (m.group("month") and post not in _DEADLINE_POST):
+        if (post in _DEADLINE_POST and _QUALIFIES.match(s, end)) or (
+            m.group("plan") and s.startswith(("规划", "时期规划"), end)
+        ):
+            governs = (
+                False  # 2000年底前建成的小区, “十四五”规划目标: the year names a thing, it sets no deadline
+            )
+        elif m.group("day") or (m.group("month") and post not in _DEADLINE_POST):
             governs = False  # a date (2023年1月12日), not a deadline
         elif post in ("以来", "以后", "起", "开始") or (
             not pre and (_BASE_BEFORE.search(s, 0, start) or _BASE_AFTER.match(s[end : end + 6]))
         ):
             governs = False
-        deadline = (
+        deadline = governs and (
             bool(pre and pre not in ("在", "于", "截至", "截止"))
             or post in _DEADLINE_POST
-            or m.group("rel") in ("今年", "明年", "后年", "年内")
+            or m.group("rel") in ("今年", "明年", "后年", "年内", "年底")
         )
         out.append(YearExpr(start, end, year, start_year, deadline, governs))
     return out
@@ -122,6 +129,10 @@ _CMP_LEFT = re.compile(
     r"|稳定在|保持在|稳定|达到|达|不低于|不少于|至少|超过|(?<!赶)超|突破|(?<![通经度越])过|高于|大于|多于"
     r"|不超过|不高于|控制在|控制到|降至|降到|降低到|降低至|下降到|下降至|减少到|减少至|减至|压减到|压减至"
     r"|压缩到|压缩至|缩短到|缩短至|缩小到|缩小至|低于|小于|少于|(?<![作成认称以行因视])为|(?<![就还别但而于正也])是|占)\s*$"
+)
+_GROWTH_ONLY = re.compile(r"(?:年均|同比)?(?:增长|下降|提高|降低|减少|增加)")
+_CMP_OF = re.compile(
+    r"(?P<cmp>提升至|提升到|提高至|提高到|达到|超过|不低于|保持在|稳定在)[\u4e00-\u9fff]{2,12}的\s*$"
 )
 _CMP = {
     **dict.fromkeys(
@@ -193,7 +204,7 @@ _ENACTED = re.compile(r"(?:落实|出台|制定|印发|推出|贯彻|执行|修�
 _ENACTED_NOUN = re.compile(r"^(?:措施|意见|举措|政策|条例|规定|办法|要求|精神|制度|方面|重点|任务|原则|方针)")
 _SCOPE = re.compile(r"(?:全区|全自治区|全省|全市|全国|全盟|全州|全县|全旗|全地区)")
 _LEAD = re.compile(
-    r"^(?:[、，,和及与并且其中同时以]|到|至|在|于|将|把|使|让|推动|推进|促进|确保|力争|争取|努力|实现|保持|进一步"
+    r"^(?:[、，,和及与并]|并且|其中|同时|到|至|在|于|将|把|使|让|推动|推进|促进|确保|力争|争取|努力|实现|保持|进一步"
     r"|持续|稳步|逐步|加快|大力|着力|每年|年内|底前|底|前|末|以上|要|使得|带动|做到|预期目标是|主要预期目标是"
     r"|目标是|主要目标是|目标为|预计|其中|力求|全年)+"
 )
@@ -240,22 +251,47 @@ _SYNC = re.compile(
 )
 _MILESTONE_VERB = re.compile(
     r"完成|实现|建成|消除|形成|达标|覆盖|建立|健全|取得|进入|迈入|跻身|成为|达峰|中和|退出|清零|通达|通车|投产|投运"
-    r"|并网|竣工|贯通|完善|全面|基本|全部|率先|落成|上线|消灭|根除|摘帽|脱贫"
+    r"|并网|竣工|贯通|完善|全面|基本|全部|率先|落成|上线|消灭|根除|摘帽|脱贫|制定|编制|出台|印发|启动"
 )
+# 加快长赣高铁建设，确保明年建成通车: a deed without an object takes it from the clause before
+_BARE_DEED = re.compile(
+    r"(?:基本|全面|如期|全部|率先)?(?:建成|完成|竣工|投产|投运|通车|运营|开通|见效|落地|达产|使用)"
+    r"(?:通车|投运|投产|运营|使用|并网|达产|交付)?"
+)
+_PROJECT_TAIL = re.compile(r"(?:建设|工程|项目建设|改造|工作)$")
+# 取得重要进展, 迈上新台阶: a direction, not a deed that is done or not by its deadline
+_VAGUE = re.compile(
+    r"取得[\u4e00-\u9fff]{0,4}(?:进展|成效|突破|成果|成绩)|迈上[\u4e00-\u9fff]{0,2}台阶|(?:明显|显著|不断|持续|进一步)"
+    r"(?:提升|增强|提高|改善|优化|加强|加快)|更加(?:完善|巩固|健全|牢固|坚实|彰显)"
+)
+_CONCRETE = re.compile(r"完成|建成|消除|达标|达峰|实现|全覆盖|清零|退出|投产|投运|通车")
+
+
+def _vague(deed: str) -> bool:
+    return _VAGUE.search(deed) is not None and _CONCRETE.search(deed) is None
+
+
 _PLAN_NAME = re.compile(r"(?:规划|计划|方案|纲要|行动)$")
 _BOUNDARY = re.compile(r"[，；：。！？,;:!?]")
 _OUTSIDE_PARENS_DUN = re.compile(r"、(?![^（(]*[）)])")  # a 、 that is not inside （市、区）
 
 # Does a sentence need the full treatment? A digit, or one of these words.
 _CANDIDATE = re.compile(
-    r"[\d０-９]|[千百十两三四五六七八九][万亿]|百分之|今年|明年|后年|年内|全年|十[一二三四五六七八九]五"
+    r"[\d０-９]|[千百十两三四五六七八九][万亿]|万亿|[超过破达][十百千]|[两三四五六七八九]个|百分之|今年|明年|后年|年内|全年"
+    r"|十[一二三四五六七八九]五"
     r"|[二〇][〇零一二三四五六七八九]{3}年|超过|高于|快于|不低于|同步"
 )
 _LIST_SEP = re.compile(r"[、和及与]")
 _N_SHARED = re.compile(
-    r"(?P<etc>等)?(?P<n>\d+|[两二三四五六七八九十]+)个(?P<noun>[\u4e00-\u9fff]{1,6}?)"
-    r"(?P<cmp>均超过|均达到|超过|超|过|突破|达到|达)?\s*$"
+    r"(?P<etc>等)?(?P<n>\d+|[两二三四五六七八九十]+)个(?P<noun>[\u4e00-\u9fff]{1,10}?)"
+    r"(?P<cmp>(?:均|都)?(?:超过|超|过|突破|达到|达|稳定在|保持在))?\s*$"
 )
+# 扎赉特旗、科右前旗2个旗县…: the listed subjects are places, and each is the scope of its figure
+_PLACE_CLASS = re.compile(
+    r"^(?:旗县市区|旗县区|旗县市|旗县|盟市|市州|地市|县区|县市区|县市|区县|市县|城市|地区|市|县|旗|区|州|盟)"
+)
+_PLACE_END = re.compile(r"[\u4e00-\u9fff]{1,6}(?:自治旗|自治县|旗|县|市|盟|区|州)$")
+_COUNT = re.compile(r"(?:\d+|[两二三四五六七八九十]+)个")
 _RESPECTIVELY = re.compile(r"分别(?P<verb>[\u4e00-\u9fff]{0,4}?)\s*$")
 _VERB_PREFIX = re.compile(
     r"^(?:进一步|做大做强|做大|做强|做优|做精|做实|发展|培育|打造|壮大|建设|推动|加快|提升|巩固|形成|建成|重点|支持"
@@ -360,11 +396,14 @@ def _is_past(f: Found, ctx: _Sentence) -> bool:
     """A figure for a year before the document's own is a result, not a target."""
     if f.year is None or ctx.doc_year is None or f.year >= ctx.doc_year:
         return False
+    if f.year < ctx.doc_year - 2:
+        return True  # no document sets a deadline years before it was written
     return not any(y.deadline and y.year == f.year for y in ctx.years)
 
 
 _BASE_PHRASE = re.compile(r"(?:比|较|与|同)(?:[12]\d{3}\s*年|上年|去年|上年度)(?:末|底)?(?:相比)?")
 _EVERY_YEAR = re.compile(r"^每年|每年$")
+_TRAILING_RESOLVE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:力争|确保|争取|努力|力求)$")
 
 
 def clean_indicator(raw: str) -> str:
@@ -379,7 +418,7 @@ def clean_indicator(raw: str) -> str:
             s = s[m.end() :]
             s = _LEAD.sub("", s)
     s = _EVERY_YEAR.sub("", s.rstrip("的，、 "))
-    return s
+    return _TRAILING_RESOLVE.sub("", s)
 
 
 def _comparator(cmp_word: str | None, q: Quantity) -> str:
@@ -437,25 +476,34 @@ def _shared_figures(ctx: _Sentence, qs: list[Quantity], used: set[int], out: lis
         cs = ctx.clause_start(q.start)
         left = ctx.s[cs : q.start]
         m = _N_SHARED.search(left)
-        if not m:
+        if not m or "分别" in m.group("noun"):
             continue
         subjects = _split_subjects(left[: m.start()])
         if len(subjects) < 1:
             continue
         noun = m.group("noun")
         cmp_word = m.group("cmp")
-        if cmp_word and cmp_word.startswith("均"):
+        if cmp_word and cmp_word[0] in "均都":
             cmp_word = cmp_word[1:]
+        scopes: list[str | None] = [ctx.scope_at(q.start)] * len(subjects)
+        place_class = _PLACE_CLASS.match(noun)
+        if (
+            place_class
+            and all(_PLACE_END.fullmatch(p) for p in subjects)
+            and len(noun) > place_class.end() + 1
+        ):
+            scopes, subjects = list(subjects), [""] * len(subjects)
+            noun = noun[place_class.end() :]
         year, start_year, _ = ctx.year_for(q.start)
         used.add(i)
         count_at = cs + m.start("n")
         used.update(k for k, other in enumerate(qs) if other.start == count_at)  # the 2个 itself
-        for subj in subjects:
+        for subj, scope in zip(subjects, scopes, strict=True):
             out.append(
                 Found(
                     "numeric",
                     subj + noun,
-                    ctx.scope_at(q.start),
+                    scope,
                     _comparator(cmp_word, q),
                     q.value,
                     q.unit,
@@ -467,6 +515,28 @@ def _shared_figures(ctx: _Sentence, qs: list[Quantity], used: set[int], out: lis
                     q.start,
                 )
             )
+
+
+def _without_count(subjects: list[str]) -> list[str]:
+    """现代煤化工、有色金属、钢铁3个产业链产值: the count goes, and what follows it is shared."""
+    *first, last = subjects
+    m = _COUNT.search(last)
+    if not m or m.start() == 0 or m.end() >= len(last):
+        return subjects
+    noun = last[m.end() :]
+    return [p + noun for p in first] + [last[: m.start()] + noun]
+
+
+def _place_subjects(subjects: list[str]) -> tuple[list[str], list[str]]:
+    """科右中旗、突泉县肉牛存栏分别…: places listed before a shared indicator give one scope each."""
+    *first, last = subjects
+    if not all(_PLACE_END.fullmatch(p) for p in first):
+        return subjects, []
+    m = re.match(r"[\u4e00-\u9fff]{1,6}?(?:自治旗|自治县|旗|县|市|盟|区|州)", last)
+    if not m or len(last) - m.end() < 2:
+        return subjects, []
+    indicator = last[m.end() :]
+    return [indicator] * len(subjects), [*first, m.group()]
 
 
 # -- 3. 分别 ---------------------------------------------------------------------------------------------
@@ -500,10 +570,15 @@ def _respectively(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[
         if len(subjects) < 2:
             i += 1
             continue
-        subjects = _share_head(subjects)
+        scopes: list[str | None] = [ctx.scope_at(q.start)] * len(subjects)
+        subjects, places = _place_subjects(subjects)
+        if places:
+            scopes = list(places)
+        else:
+            subjects = _share_head(_without_count(subjects))
         last_suffix = qs[group[-1]].suffix
         cmp_word = cmp_m.group("cmp") if cmp_m else None
-        for subj, k in zip(subjects, group, strict=False):
+        for subj, scope, k in zip(subjects, scopes, group, strict=False):
             qk = qs[k]
             if qk.suffix is None and last_suffix:
                 qk = Quantity(qk.start, qk.end, qk.value, qk.unit, qk.value_max, qk.approx, last_suffix)
@@ -513,7 +588,7 @@ def _respectively(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[
                 Found(
                     "numeric",
                     subj + (verb if growth else ""),
-                    ctx.scope_at(q.start),
+                    scope,
                     _comparator(cmp_word, qk),
                     qk.value,
                     qk.unit,
@@ -598,6 +673,7 @@ def _numeric(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[Found
     s = ctx.s
     prev_end = 0
     last_indicator = ""
+    last_work = False
     for i, q in enumerate(qs):
         if i in used:
             prev_end = q.end
@@ -606,7 +682,16 @@ def _numeric(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[Found
         left = s[cs : q.start]
         ce = ctx.clause_end(q.end)
         right = _OUTSIDE_PARENS_DUN.split(s[q.end : ce], maxsplit=1)[0]
+        if (
+            i + 1 < len(qs)
+            and qs[i + 1].start < q.end + len(right)
+            and not right.startswith(("）", ")", "”"))
+        ):
+            continue  # 超百亿元的企业达到20户, 10万元以上的村占比达到60%: a figure that qualifies the next
         cmp_m = _CMP_LEFT.search(left)
+        of = None if cmp_m else _CMP_OF.search(left)
+        if of is not None:  # 达到全国平均水平的1.2倍: the figure is a multiple or share of another
+            cmp_m = of
         growth = None if cmp_m else _GROWTH_LEFT.search(left)
         attributive = bool(right) and not right.startswith(("的", "）", ")", "”"))
         head = left[: cmp_m.start()] if cmp_m else left
@@ -625,8 +710,13 @@ def _numeric(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[Found
             valid = q.unit not in ("万", "亿")
         else:
             valid = False
+        if not valid and last_work and left[:1] == "、" and not attributive and indicator:
+            valid = True  # 新建幼儿园50所、中小学30所: the verb governs the whole list
         if not valid:
             continue
+        last_work = work or (last_work and left[:1] == "、")
+        if _GROWTH_ONLY.fullmatch(indicator) and last_indicator:
+            indicator = last_indicator + indicator  # 地区生产总值超1万亿元、增长6%
         text_end = q.end
         if attributive and (work or not indicator):
             noun = right.lstrip("的")
@@ -648,7 +738,7 @@ def _numeric(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[Found
             Found(
                 "numeric",
                 indicator,
-                ctx.scope_at(q.start),
+                ctx.scope_at(cmp_m.start() if cmp_m else q.start),
                 _comparator(cmp_m.group("cmp") if cmp_m else None, q),
                 q.value,
                 q.unit,
@@ -681,7 +771,7 @@ def _milestones(ctx: _Sentence, qs: list[Quantity], out: list[Found]) -> None:
     for k, y in enumerate(ctx.years):
         if not y.governs or y.year is None:
             continue
-        nxt = ctx.years[k + 1].start if k + 1 < len(ctx.years) else len(s)
+        nxt = next((later.start for later in ctx.years[k + 1 :] if later.governs), len(s))
         end = min(ctx.clause_end(y.end), nxt)
         start = y.end
         if not s[start:end].strip("，、 "):
@@ -704,10 +794,19 @@ def _milestones(ctx: _Sentence, qs: list[Quantity], out: list[Found]) -> None:
             if not y.deadline and not _MILESTONE_VERB.match(_LEAD.sub("", _SCOPE.sub("", seg))):
                 continue
         indicator = _deed(seg) if not is_plan else seg.strip()
-        if len(indicator) < 2:
+        if len(indicator) < 2 or _vague(indicator):
             continue
+        text_start = y.start
+        if _BARE_DEED.fullmatch(indicator):
+            cs = ctx.clause_start(y.start)
+            if cs >= 2 and not any(cs - 1 > yy.start >= ctx.clause_start(cs - 1) for yy in ctx.years):
+                subject = _VERB_PREFIX.sub("", clean_indicator(s[ctx.clause_start(cs - 1) : cs - 1]))
+                subject = _PROJECT_TAIL.sub("", subject)
+                if 2 <= len(subject) <= 30:
+                    indicator = subject + indicator
+                    text_start = ctx.clause_start(cs - 1)
         taken.append((start, end))
-        out.append(_milestone(ctx, indicator, y, start, text=(y.start, end)))
+        out.append(_milestone(ctx, indicator, y, start, text=(text_start, end)))
     _later_deeds(ctx, qs, out, taken)
 
 
@@ -734,7 +833,7 @@ _DEED_LEAD = re.compile(r"^(?:[、，,和及与并且]|力争|确保|争取|努�
 
 def _deed(seg: str) -> str:
     """A milestone's indicator: the deed, verb kept (实现碳达峰), without year, scope or 力争."""
-    s = _SCOPE.sub("", strip_years(seg)).strip("，、；：,;: ")
+    s = _SCOPE.sub("", seg).strip("，、；：,;: ")
     return _DEED_LEAD.sub("", s).rstrip("的，、 ")
 
 
@@ -764,7 +863,7 @@ def _later_deeds(ctx: _Sentence, qs: list[Quantity], out: list[Found], taken: li
         if not _DEED_START.match(core) or _REL_VERB.search(seg):
             continue
         indicator = _deed(seg)
-        if len(indicator) < 2:
+        if len(indicator) < 2 or _vague(indicator):
             continue
         taken.append((a, b))
         out.append(_milestone(ctx, indicator, y, a, text=(a, b)))

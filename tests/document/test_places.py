@@ -59,6 +59,79 @@ def test_it_finds_banners_by_short_forms_of_three_characters_or_more() -> None:
     assert names("统筹推进准格尔、伊金霍洛煤炭产能核增。") == ["准格尔旗", "伊金霍洛旗"]
 
 
+BANNER_ALIASES = [
+    ("科右前旗", "科尔沁右翼前旗"),
+    ("科右中旗", "科尔沁右翼中旗"),
+    ("科左中旗", "科尔沁左翼中旗"),
+    ("科左后旗", "科尔沁左翼后旗"),
+    ("察右前旗", "察哈尔右翼前旗"),
+    ("察右中旗", "察哈尔右翼中旗"),
+    ("察右后旗", "察哈尔右翼后旗"),
+    ("土左旗", "土默特左旗"),
+    ("土右旗", "土默特右旗"),
+    ("达茂旗", "达尔罕茂明安联合旗"),
+    ("阿左旗", "阿拉善左旗"),
+    ("阿右旗", "阿拉善右旗"),
+    ("新左旗", "新巴尔虎左旗"),
+    ("新右旗", "新巴尔虎右旗"),
+    ("东乌旗", "东乌珠穆沁旗"),
+    ("西乌旗", "西乌珠穆沁旗"),
+    ("东苏旗", "苏尼特左旗"),
+    ("西苏旗", "苏尼特右旗"),
+    ("乌前旗", "乌拉特前旗"),
+    ("乌中旗", "乌拉特中旗"),
+    ("乌后旗", "乌拉特后旗"),
+    ("鄂前旗", "鄂托克前旗"),
+    ("阿鲁旗", "阿鲁科尔沁旗"),
+]
+
+
+@pytest.mark.parametrize(("alias", "name"), BANNER_ALIASES)
+def test_it_finds_banners_by_their_established_short_forms(alias: str, name: str) -> None:
+    found = find_places([("3.2", f"支持{alias}发展现代畜牧业，建设肉牛全产业链。")])
+    assert [(p.name, p.level, p.mentions, p.via) for p in found] == [(name, "county", ("3.2",), (alias,))]
+    assert found[0].code.startswith("15")
+
+
+def test_a_banner_alias_and_its_full_name_are_one_place() -> None:
+    p = place("科尔沁右翼中旗", "兴安盟科右中旗要做强肉牛产业。", "科尔沁右翼中旗加快建设清洁能源基地。")
+    assert (p.code, p.mentions, p.via) == ("152222", ("1", "2"), ("科右中旗", "科尔沁右翼中旗"))
+    assert names("兴安盟科右前旗、科右中旗协同发展。") == ["兴安盟", "科尔沁右翼前旗", "科尔沁右翼中旗"]
+
+
+def test_banner_aliases_in_a_list_are_each_found() -> None:
+    assert names("推动察右前旗、察右中旗、察右后旗和土右旗、达茂旗建设风光储一体化项目。") == [
+        "察哈尔右翼前旗",
+        "察哈尔右翼中旗",
+        "察哈尔右翼后旗",
+        "土默特右旗",
+        "达尔罕茂明安联合旗",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "高举中国特色社会主义伟大旗帜，旗帜鲜明讲政治。",
+        "各旗县区要压实属地责任，大力弘扬红旗渠精神。",
+        "坚持向左看齐、向右看齐，推进科技创新和产业创新深度融合。",
+        "切莫旗开得胜就骄傲自满，要打造行业标准旗舰店。",  # 莫旗 and 准旗 are not aliases
+        "推进科技创新，引进山东乌鸡养殖项目，促进土地流转。",
+        "各旗市区要把五星红旗插在新建的每一座边境哨所上。",
+        "推动产业链上下游、左右岸协同，前旗后旗一体推进。",
+    ],
+)
+def test_banner_aliases_give_no_false_hits_in_ordinary_sentences(text: str) -> None:
+    found = find_places([("1", text)])
+    assert not [p for p in found if any(v.endswith("旗") and v != p.name for v in p.via)]
+    assert not {p.name for p in found} & {name for _alias, name in BANNER_ALIASES}
+
+
+def test_two_character_banner_forms_are_not_aliases() -> None:
+    for form in ("莫旗", "准旗", "伊旗", "达旗", "陈旗", "鄂旗", "额旗"):
+        assert names(f"支持{form}发展特色产业。") == [], form
+
+
 @pytest.mark.parametrize(
     "word", ["合作", "资源", "公安", "新兴", "安宁", "平安", "中和", "东方", "灯塔", "富裕"]
 )

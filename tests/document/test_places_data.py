@@ -162,6 +162,47 @@ def test_the_core_regions_have_their_official_membership() -> None:
     assert table["粤港澳大湾区"] == table["珠三角"] | {"香港特别行政区", "澳门特别行政区"}
 
 
+# aliases.tsv ----------------------------------------------------------------------------------------
+def aliases() -> list[list[str]]:
+    lines = (DATA / "aliases.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "alias\tcode\tname"
+    return [line.split("\t") for line in lines[1:]]
+
+
+def test_every_alias_names_a_real_division_and_its_listed_name_agrees() -> None:
+    table = by_code()
+    rows = aliases()
+    assert len(rows) == 23
+    for alias, code, name in rows:
+        assert table[code].name == name, alias
+        assert (table[code].level, code[:2]) == ("county", "15"), alias  # Inner Mongolia's banners
+        assert name.endswith("旗"), alias
+        assert alias.endswith("旗"), alias
+
+
+def test_aliases_are_unique_three_characters_or_more_and_shadow_no_other_form() -> None:
+    rows = aliases()
+    forms = [alias for alias, _code, _name in rows]
+    assert len(forms) == len(set(forms))
+    assert all(len(a) >= 3 for a in forms)
+    taken = {d.name for d in load_divisions()} | {d.short for d in load_divisions()}
+    taken |= {name for name, _members, _names in regions()}
+    assert not taken & set(forms)
+
+
+def test_every_alias_is_documented_in_sources_md() -> None:
+    sources = (DATA / "SOURCES.md").read_text(encoding="utf-8")
+    section = sources.split("## aliases.tsv", 1)[1].split("\n## ", 1)[0]
+    for alias, code, name in aliases():
+        assert f"| {alias} | {code} {name} |" in section, alias
+
+
+def test_division_looks_up_an_alias() -> None:
+    assert division("科右中旗") == division("152222") == division("科尔沁右翼中旗")
+    assert division("达茂旗").name == "达尔罕茂明安联合旗"  # type: ignore[union-attr]
+    assert division("莫旗") is None
+
+
 # build_divisions.py ---------------------------------------------------------------------------------
 def builder() -> ModuleType:
     spec = importlib.util.spec_from_file_location("build_divisions", DATA / "build_divisions.py")

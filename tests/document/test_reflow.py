@@ -146,3 +146,109 @@ def test_it_drops_the_document_number_and_the_distribution_lines():
     r = reflow(text)
     assert r.paragraphs == ["确保粮食播种面积稳定在1000万亩以上。"]
     assert r.year == 2025
+
+
+# A report copied as plain text from a government web page: the site's name, its tool and navigation
+# bars and a search box, a breadcrumb, the page's own heading and publishing details, then the
+# article, which has a title of its own; the page's footer comes after the last paragraph.
+WEB_REPORT_BODY = (
+    "政府工作报告\n\n"
+    "——2026年1月12日在示范市第九届人民代表大会第三次会议上\n\n"
+    "示范市人民政府市长　王五\n\n"
+    "\u3000\u3000各位代表：\n\n"
+    "\u3000\u3000现在，我代表市人民政府，向大会报告工作，请予审议。\n\n"
+    "\u3000\u3000一、过去一年的工作\n\n"
+    "\u3000\u3000全年地区生产总值增长5.5%，粮食产量稳定在200万吨以上。\n\n"
+    "\u3000\u3000二、今年的主要任务\n\n"
+    "\u3000\u3000新建城市道路30公里，新增就业岗位2万个以上。\n"
+)
+WEB_REPORT_FOOT = (
+    "\n分享到：\n"
+    "朋友圈　微博　QQ空间\n"
+    "【打印本页】　【关闭窗口】\n"
+    "上一篇：示范市2025年政府工作报告\n"
+    "主办单位：示范市人民政府办公室\n"
+    "地址：示范市人民路1号　邮编：010000\n"
+    "建议使用谷歌浏览器或1920×1080分辨率浏览本站\n"
+)
+WEB_REPORT = (
+    "示范市人民政府门户网站\n"
+    "无障碍　适老模式　繁體　English\n"
+    "首页　新闻中心　政务公开　办事服务　政民互动\n"
+    "请输入关键字　搜索\n"
+    "您现在的位置：首页 > 政务公开 > 规划计划\n"
+    "示范市2026年政府工作报告\n"
+    "发布日期：2026-01-20 09:30　来源：示范日报\n"
+    "【字体：大 中 小】　【打印本页】\n\n" + WEB_REPORT_BODY + WEB_REPORT_FOOT
+)
+WEB_REPORT_CHROME = (
+    "门户网站",
+    "无障碍",
+    "新闻中心",
+    "请输入",
+    "示范市2026年政府工作报告",
+    "发布日期",
+    "朋友圈",
+    "邮编",
+    "分辨率",
+)
+
+
+def test_a_web_page_copied_as_text_gives_the_document_s_own_title_and_year():
+    r = reflow(WEB_REPORT)
+    assert (r.title, r.year) == ("政府工作报告", 2026)
+
+
+def test_a_web_page_copied_as_text_gives_the_same_paragraphs_as_the_bare_report():
+    assert reflow(WEB_REPORT).paragraphs == reflow(WEB_REPORT_BODY).paragraphs
+
+
+def test_the_chrome_of_a_web_page_copied_as_text_is_dropped_as_furniture():
+    r = reflow(WEB_REPORT)
+    joined = "".join(r.paragraphs)
+    assert not [c for c in WEB_REPORT_CHROME if c in joined]
+    assert "示范市人民政府门户网站" in r.dropped
+    assert "首页　新闻中心　政务公开　办事服务　政民互动" in r.dropped
+    assert "朋友圈　微博　QQ空间" in r.dropped
+
+
+def test_navigation_bars_are_chrome_at_the_top_without_a_breadcrumb():
+    text = (
+        "首页  新闻中心  政务公开  办事服务\n"
+        "网站地图 | 无障碍 | English\n"
+        "示范市2026年政府工作报告\n\n" + WEB_REPORT_BODY
+    )
+    r = reflow(text)
+    assert (r.title, r.year) == ("政府工作报告", 2026)
+    assert r.paragraphs == reflow(WEB_REPORT_BODY).paragraphs
+
+
+def test_lines_above_a_breadcrumb_are_chrome_but_a_title_above_it_is_kept():
+    text = "示范市人民政府\n示范市人民政府关于做好春耕生产的通知\n当前位置：首页 > 通知公告\n\n" + COLUMN
+    r = reflow(text)
+    assert r.title == "示范市人民政府关于做好春耕生产的通知"
+    assert "示范市人民政府" in r.dropped
+
+
+def test_a_breadcrumb_under_a_sentence_does_not_cut_the_text_above_it():
+    text = COLUMN + "\n当前位置：首页 > 通知公告\n"
+    assert reflow(text).paragraphs == reflow(COLUMN).paragraphs
+
+
+def test_a_page_heading_stays_the_title_when_no_title_of_its_own_follows():
+    text = "当前位置：首页 > 政务公开\n示范市2026年政府工作报告\n\n" + WEB_REPORT_BODY.split("\n\n", 1)[1]
+    assert reflow(text).title == "示范市2026年政府工作报告"
+
+
+def test_a_text_that_starts_with_its_title_is_not_touched_by_the_web_rules():
+    title = "中共示范市委　示范市人民政府关于加快建设农牧业强市的意见"
+    text = title + "\n\n" + COLUMN
+    r = reflow(text)
+    assert r.title == title
+    assert r.paragraphs == reflow(COLUMN).paragraphs
+    assert r.dropped == []
+
+
+def test_short_words_set_apart_by_spaces_inside_the_text_are_not_chrome():
+    text = "政府工作报告\n\n稳增长　促改革　调结构　惠民生\n\n" + COLUMN
+    assert "稳增长促改革调结构惠民生" in reflow(text).paragraphs  # layout spaces go, the words stay
