@@ -33,7 +33,8 @@ def judge() -> ModuleType:
     if not SCORER.exists():
         pytest.skip("../shared/corpus/score_extract.py is absent")
     spec = importlib.util.spec_from_file_location("score_extract", SCORER)
-    assert spec and spec.loader
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -56,5 +57,6 @@ def test_a_blind_document_meets_the_bar(judge: ModuleType, name: str, file: str)
     assert judge.f1(sp, sr) >= 0.95, missing_sections
     assert judge.f1(tp, tr) >= 0.9, (missing_targets, [t["text"] for t in extra])
     assert place_recall == 1.0, missing_places
-    assert not missing_reflow and not leaked, (missing_reflow, leaked)
+    assert not missing_reflow, missing_reflow
+    assert not leaked, leaked
     assert judge.norm(pred["title"]) == judge.norm(gold["title"])
