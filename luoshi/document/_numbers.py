@@ -48,6 +48,11 @@ _BASE_UNITS = sorted(
         "千米",
         "米",
         "千瓦时",
+        "吉瓦时",
+        "兆瓦时",
+        "吉瓦",
+        "兆瓦",
+        "蒸吨",
         "千瓦",
         "kWh",
         "GWh",
@@ -97,14 +102,15 @@ _CHINESE = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二
 _RANGE_SEP = r"\s*[—–－~～\-至到]\s*"
 
 QUANTITY = re.compile(
-    rf"(?P<pct>百分之(?P<pctn>{_ARABIC}|{_CHINESE}))"
+    r"(?=[\d零〇一二两三四五六七八九十百千万])"  # lets most positions fail at once
+    rf"(?:(?P<pct>百分之(?P<pctn>{_ARABIC}|{_CHINESE}))"
     rf"|(?P<num>{_ARABIC}|{_CHINESE})(?P<approx1>多|余)?"
     rf"(?:(?P<unit1>{_UNIT})?{_RANGE_SEP}(?P<num2>{_ARABIC}))?"
     rf"(?P<unit>{_UNIT})(?P<approx2>多|余)?"
     r"(?P<suffix>以上|以下|以内|之内|左右|上下|之上)?"
     rf"|(?P<bare>{_ARABIC})(?P<bsuffix>以内|以下|左右)"  # 城乡居民收入比缩小到2.1以内: a ratio has no unit
     rf"|(?<=[超过破达到])万亿(?P<wan>{'|'.join(re.escape(u) for u in _BASE_UNITS)})"  # 突破万亿元
-    r"|(?<=[到达])(?P<years>\d{1,2}(?:\.\d{1,2})?)年(?![度底末前内以后来初中])"  # 受教育年限提高到11.5年
+    r"|(?<=[到达])(?P<years>\d{1,2}(?:\.\d{1,2})?)年(?![度底末前内以后来初中]))"  # 受教育年限提高到11.5年
 )
 
 _HAS_MAGNITUDE = re.compile(r"^(?:万亿|亿|万)")

@@ -141,7 +141,7 @@ def _title_year(title: str | None, doc_year: int | None) -> int | None:
     """A section on a year or a plan period (“十五五”) sets the year of its figures without one."""
     if not title or not _YEAR_HINT.search(title):
         return None
-    years = [y for y in find_years(fold_width(title), doc_year) if y.governs and y.year]
+    years = [y for y in find_years(fold_width(title), doc_year) if (y.governs or y.named) and y.year]
     return years[-1].year if years else None
 
 

@@ -69,8 +69,11 @@ _NOT_PLACES = _words(
     "白银制品 白银市场 黄金白银 新乡村 新乡贤 朝阳产业 朝阳行业 三明治 普洱茶 大理石 阿里巴巴 阿里云 "
     "大兴安岭 小兴安岭 兴安岭 长白山 白山黑水 文山会海 年日照 日照时 日照资源 日照条件 日照充足 安康杯 "
     "出海口 入海口 南通道 哈密瓜 和田玉 玉树临风 黑河流域 黄河源 黄河北 黄河南 淮河北 淮河南 太行山东 "
-    "太行山西 北海道 北京时间 来宾"
+    "太行山西 北海道 北京时间"
 )
+# Short forms that are also common words (来宾, guests): a place only in a list of places.
+_IN_LISTS = frozenset(_words("来宾"))
+_LIST_MARKS = "、，,和及与"
 
 # District names that are also common words: they count only right after their city's name.
 _GENERIC = frozenset(
@@ -207,6 +210,12 @@ def _scan(text: str, idx: _Index) -> list[_Match]:
                 break
             if j < size and (text[j] == "族" or _BAD_NEXT.get(form[-1]) == text[j]):
                 continue
+            if form in _IN_LISTS and not (
+                (previous is not None and previous.end == i - 1 and text[i - 1] in _LIST_MARKS)
+                or (j < size and text[j] == "、")
+            ):
+                end = j
+                break
             if rows[0] != _REGION:
                 rows = _allowed(idx, rows, text, i, j, previous)
                 if not rows:

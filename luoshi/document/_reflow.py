@@ -46,7 +46,7 @@ _FURNITURE_SRC = r"""(?:
       [-—－–_· \t\u3000]*\d{1,4}[-—－–_· \t\u3000]*                   # page number
      |第␣*\d{1,4}␣*页(?:␣*[/／,，]?␣*共␣*\d{1,4}␣*页)?
      |\d{1,4}␣*[/／]␣*\d{1,4}
-     |第?␣*[0-9一二三四五六七八九十]{1,3}␣*版(?:␣*[:：·|｜]␣*.{0,20})?          # 第3版：要闻
+     |第?␣*[0-9一二三四五六七八九十]{1,3}␣*版(?:(?:␣*[:：·|｜]␣*|␣+).{0,20})?  # 第3版：要闻, 第 5 版　要闻
      |(?:当前位置|您的位置|您现在的位置|您当前的位置|所在位置|当前的位置)␣*[:：].*
      |首页␣*[>＞›»/|].*
      |(?:打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回首页|返回|收藏本页|收藏|纠错|我要纠错
@@ -146,15 +146,21 @@ class Reflowed:
 class _Line:
     """One line of the source, with what the joining needs to know about it."""
 
-    __slots__ = ("blank_before", "end", "indented", "marker", "near_break", "text", "width")
+    __slots__ = ("blank_before", "digits", "end", "indented", "marker", "near_break", "text", "width")
 
     def __init__(self, text: str, indented: bool, blank_before: bool, near_break: bool = False) -> None:
         self.text = text
-        self.width = 2 * len(text) - len(text.encode("ascii", "ignore"))  # CJK counts two cells
+        half = len(text.encode("ascii", "ignore"))
+        self.digits = half != 0  # holds half-width characters (digits, Latin letters)
+        self.width = 2 * len(text) - half  # CJK counts two cells
         self.indented = indented
         self.blank_before = blank_before
         self.near_break = near_break  # next to a page number or other furniture that was dropped
-        self.end = _ending(text)  # how the line ends: final, mid or open
+        last = text[-1]  # how the line ends: final, mid or open
+        if last in _CLOSERS:
+            self.end = _ending(text)
+        else:
+            self.end = "final" if last in _FINAL_CHARS else "mid" if last in _MID_CHARS else "open"
         # the line starts with a heading number (一、 （一） 1. …)
         self.marker = text[0] in _HEADING_FIRST and HEADING_START.match(text) is not None
 
@@ -163,6 +169,7 @@ def reflow(text: str, *, wrapped: bool | None = None, title_hint: str | None = N
     """Turn raw text into paragraphs, with the title and the document's year when they are found."""
     dropped: list[str] = []
     lines = _clean_lines(text, dropped)
+    _count_by_characters(lines)
     lines = _drop_nav_bars(lines, dropped)
     lines = _drop_running_heads(lines, dropped)
     title, year, lines = _take_title_and_date(lines, title_hint)
@@ -467,6 +474,23 @@ def _drop_signature(paragraphs: list[str]) -> list[str]:
 # -- wrapping ----------------------------------------------------------------------------------------
 
 
+def _count_by_characters(lines: list[_Line]) -> None:
+    """A typesetter fills a column by width (a digit is half a character); a script re-wrapping
+    text fills it by characters. Lines broken mid-sentence are full in the measure that made them:
+    where counting characters leaves fewer of those that hold digits short, widths count characters."""
+    mixed = [ln for ln in lines if ln.digits and ln.end != "final"]
+    if len(mixed) < 3:
+        return
+    cells = _column_width(lines)
+    chars = sorted(2 * len(ln.text) for ln in lines)[min(len(lines) - 1, (len(lines) * 3) // 4)]
+    slack = _slack(cells)
+    short_cells = sum(1 for ln in mixed if ln.width < cells - slack)
+    short_chars = sum(1 for ln in mixed if 2 * len(ln.text) < chars - slack)
+    if short_chars < short_cells:
+        for ln in lines:
+            ln.width = 2 * len(ln.text)
+
+
 def _column_width(lines: list[_Line]) -> int:
     widths = sorted(ln.width for ln in lines)
     if not widths:
@@ -567,11 +591,15 @@ def _continues(
     if wrapped and prev.width >= full - slack:
         # Broken at the column width, mid-word (a blank line here is a page break) — unless a
         # heading filled the line and the body follows.
+        if heading and indents and ln.indented:
+            return False  # a heading as wide as the column, then the body with its indent
         return not heading or _heading_goes_on(ln.text, sum(len(c) for c in cur))
     if heading and wrapped:
         # A heading set in large type goes on over short lines without punctuation; over a blank
         # line only when the piece stands alone before the next blank line or heading.
         short = ln.width < full - slack
+        if (prev.near_break or ln.near_break) and not ln.indented and _inline_title_end(ln.text, cur):
+            return True  # （二）推进产业 / page break / 转型升级。坚持…: an inline title across the break
         if not short or _SENTENCE_PUNCT.search(ln.text) or len("".join(cur)) + len(ln.text) > 80:
             return False
         if indents and ln.indented:
@@ -580,6 +608,12 @@ def _continues(
             return True  # a page break inside a heading is not a paragraph break
         return nxt is None or nxt.blank_before or nxt.marker
     return False
+
+
+def _inline_title_end(s: str, cur: list[str]) -> bool:
+    """Does the line open with the short rest of a title, ended by 。 (转型升级。坚持…)?"""
+    m = _SENTENCE_PUNCT.search(s)
+    return m is not None and s[m.start()] == "。" and 1 <= m.start() <= 12 and sum(len(c) for c in cur) <= 30
 
 
 def _heading_goes_on(s: str, so_far: int) -> bool:

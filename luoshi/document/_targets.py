@@ -31,9 +31,11 @@ from ._text import cn_to_int, fold_width
 # What may stand before a year and make it a deadline (到2035年) or a date (截至2024年).
 _YEAR_PRE = re.compile(r"(?:力争到|力争在|争取到|确保到|预计到|计划到|到|至|在|于|力争|争取|确保|截至|截止)$")
 _YEAR = re.compile(
+    r"(?=[\d二〇零一三四五六七八九今明后本年全去上“\"十])"
     r"(?:(?P<y1>[12]\d{3})\s*年?\s*[—–－~～\-至到]\s*(?P<y2>[12]\d{3})\s*年"
     r"|(?P<y>[12]\d{3}|[二〇零一三四五六七八九]{4})\s*年(?!度)(?:\s*(?P<month>\d{1,2})\s*月(?:份)?(?P<day>\s*\d{1,2}\s*日)?)?"
-    r"|(?P<rel>今年|明年|后年|本年度|年内|全年|去年|上年|(?<![每今明上去后本一两\d])年底(?=前))"
+    r"|(?P<rel>今年|明年|后年|本年度|年内|全年|去年|上年|(?<![每今明上去后本一两\d])年底(?=前)"
+    r"|(?<![\d年月至到—－~～\-])\d{1,2}\s*月(?:底|末|中旬|上旬|下旬)?(?=前|以前|之前))"
     r"|[“\"]?(?P<plan>十[一二三四五六七八九]五)[”\"]?(?P<planpost>期间|时期|末|期末)?)"
     r"(?P<post>年底前|底前|以前|之前|前|底|末|以来|以后|起|开始)?"
 )
@@ -51,6 +53,7 @@ class YearExpr:
     start_year: int | None = None
     deadline: bool = False  # 到2025年, 2030年前: a deadline, not only a date
     governs: bool = True  # False for base years (比2020年) and 2020年以来
+    named: bool = False  # a plan's name (“十五五”规划): dates a heading about it, not a figure
 
 
 def find_years(s: str, doc_year: int | None) -> list[YearExpr]:
@@ -75,7 +78,7 @@ def find_years(s: str, doc_year: int | None) -> list[YearExpr]:
                 continue
         elif m.group("rel"):
             rel = m.group("rel")
-            if rel in ("今年", "本年度", "年内", "全年", "年底"):
+            if rel in ("今年", "本年度", "年内", "全年", "年底") or rel[-1] in "月底末旬":
                 year = doc_year
             elif rel in ("去年", "上年"):
                 year = doc_year - 1 if doc_year else None
@@ -92,12 +95,9 @@ def find_years(s: str, doc_year: int | None) -> list[YearExpr]:
                 continue
             year = 2005 + 5 * (n - 10)
         governs = True
-        if (post in _DEADLINE_POST and _QUALIFIES.match(s, end)) or (
-            m.group("plan") and s.startswith(("规划", "时期规划"), end)
-        ):
-            governs = (
-                False  # 2000年底前建成的小区, “十四五”规划目标: the year names a thing, it sets no deadline
-            )
+        named = bool(m.group("plan")) and s.startswith(("规划", "时期规划"), end)
+        if named or (post in _DEADLINE_POST and _QUALIFIES.match(s, end)):
+            governs = False  # 2000年底前建成的小区, “十四五”规划目标: a year that names a thing
         elif m.group("day") or (m.group("month") and post not in _DEADLINE_POST):
             governs = False  # a date (2023年1月12日), not a deadline
         elif post in ("以来", "以后", "起", "开始") or (
@@ -109,7 +109,7 @@ def find_years(s: str, doc_year: int | None) -> list[YearExpr]:
             or post in _DEADLINE_POST
             or m.group("rel") in ("今年", "明年", "后年", "年内", "年底")
         )
-        out.append(YearExpr(start, end, year, start_year, deadline, governs))
+        out.append(YearExpr(start, end, year, start_year, deadline, governs, named))
     return out
 
 
@@ -248,6 +248,7 @@ _REL_HEAD = re.compile(
 )
 _SYNC = re.compile(
     r"(?P<x>[^，；。：、与和同]{2,30})(?:与|和|同)(?P<y>[^，；。：、与和同]{2,20}?)(?:基本|保持)?同步"
+    r"(?!规划|建设|设计|推进|实施|部署|谋划|开展|验收|投运|运行)"
 )
 _MILESTONE_VERB = re.compile(
     r"完成|实现|建成|消除|形成|达标|覆盖|建立|健全|取得|进入|迈入|跻身|成为|达峰|中和|退出|清零|通达|通车|投产|投运"
@@ -264,6 +265,9 @@ _VAGUE = re.compile(
     r"取得[\u4e00-\u9fff]{0,4}(?:进展|成效|突破|成果|成绩)|迈上[\u4e00-\u9fff]{0,2}台阶|(?:明显|显著|不断|持续|进一步)"
     r"(?:提升|增强|提高|改善|优化|加强|加快)|更加(?:完善|巩固|健全|牢固|坚实|彰显)"
 )
+_DONE_END = re.compile(
+    r"(?:基本|全面|全部|彻底)(?:消除|完成|建成|实现全覆盖|覆盖)|实现全覆盖|动态清零|全部清零"
+)
 _CONCRETE = re.compile(r"完成|建成|消除|达标|达峰|实现|全覆盖|清零|退出|投产|投运|通车")
 
 
@@ -277,9 +281,11 @@ _OUTSIDE_PARENS_DUN = re.compile(r"、(?![^（(]*[）)])")  # a 、 that is not 
 
 # Does a sentence need the full treatment? A digit, or one of these words.
 _CANDIDATE = re.compile(
-    r"[\d０-９]|[千百十两三四五六七八九][万亿]|万亿|[超过破达][十百千]|[两三四五六七八九]个|百分之|今年|明年|后年|年内|全年"
+    # the class in front lets most positions fail at once, before the alternatives are tried
+    r"(?=[\d０-９千百十两三四五六七八九万超过破达造成设建育增局立今明后年全二〇高快不同])(?:"
+    r"[\d０-９]|[千百十两三四五六七八九][万亿]|万亿|[超过破达][十百千]|[造成设建育增局立][两二三四五六七八九]个|百分之|今年|明年|后年|年内|全年|年底前"
     r"|十[一二三四五六七八九]五"
-    r"|[二〇][〇零一二三四五六七八九]{3}年|超过|高于|快于|不低于|同步"
+    r"|[二〇][〇零一二三四五六七八九]{3}年|超过|高于|快于|不低于|同步)"
 )
 _LIST_SEP = re.compile(r"[、和及与]")
 _N_SHARED = re.compile(
@@ -292,6 +298,10 @@ _PLACE_CLASS = re.compile(
 )
 _PLACE_END = re.compile(r"[\u4e00-\u9fff]{1,6}(?:自治旗|自治县|旗|县|市|盟|区|州)$")
 _COUNT = re.compile(r"(?:\d+|[两二三四五六七八九十]+)个")
+_ALL_SHARED = re.compile(
+    r"(?P<list>[^，；、]{1,12}(?:、[^，；、]{1,12})*、[^，；、]{2,24}?)(?:均|都)"
+    r"(?P<cmp>超过|超|过|突破|达到|达|稳定在|保持在)\s*$"
+)
 _RESPECTIVELY = re.compile(r"分别(?P<verb>[\u4e00-\u9fff]{0,4}?)\s*$")
 _VERB_PREFIX = re.compile(
     r"^(?:进一步|做大做强|做大|做强|做优|做精|做实|发展|培育|打造|壮大|建设|推动|加快|提升|巩固|形成|建成|重点|支持"
@@ -324,7 +334,7 @@ def is_review_title(title: str | None) -> bool:
 
 def targets_in(sentence: str, *, doc_year: int | None = None, context_year: int | None = None) -> list[Found]:
     """The targets a sentence sets, in the order they appear."""
-    if not _CANDIDATE.search(sentence):
+    if not _CANDIDATE.search(sentence) and (context_year is None or not _DONE_END.search(sentence)):
         return []
     s = fold_width(sentence)
     years = find_years(s, doc_year)
@@ -461,6 +471,11 @@ def _share_head(subjects: list[str]) -> list[str]:
     carries the noun the others share. Short subjects of one length (城镇、农村; 一产、二产、三产增加值)
     share what follows that length in the last; otherwise a known head noun (产值, 收入 …)."""
     *first, last = subjects
+    # 奶产业、肉牛产业全产业链产值: the word the others end with marks where the shared noun starts
+    word = first[0][-2:] if len(first[0]) >= 3 else ""
+    if word and all(f.endswith(word) for f in first) and (k := last.find(word)) > 0 and k + 2 < len(last):
+        head = last[k + 2 :]
+        return [f + head for f in first] + [last]
     lengths = {len(s) for s in first}
     if len(lengths) == 1 and (n := lengths.pop()) <= 3 and len(last) > n + 1:
         head = last[n:]
@@ -476,12 +491,21 @@ def _shared_figures(ctx: _Sentence, qs: list[Quantity], used: set[int], out: lis
         cs = ctx.clause_start(q.start)
         left = ctx.s[cs : q.start]
         m = _N_SHARED.search(left)
-        if not m or "分别" in m.group("noun"):
+        if m is None:
+            m = _ALL_SHARED.search(left)  # 奶产业、肉牛产业全产业链产值均突破千亿元: no count, but 均
+            if m is None:
+                continue
+            subjects = _split_subjects(m.group("list"))
+            if len(subjects) < 2:
+                continue
+            subjects = _share_head(subjects)
+        elif "分别" in m.group("noun"):
             continue
-        subjects = _split_subjects(left[: m.start()])
+        else:
+            subjects = _split_subjects(left[: m.start()])
         if len(subjects) < 1:
             continue
-        noun = m.group("noun")
+        noun = m.groupdict().get("noun") or ""
         cmp_word = m.group("cmp")
         if cmp_word and cmp_word[0] in "均都":
             cmp_word = cmp_word[1:]
@@ -496,8 +520,9 @@ def _shared_figures(ctx: _Sentence, qs: list[Quantity], used: set[int], out: lis
             noun = noun[place_class.end() :]
         year, start_year, _ = ctx.year_for(q.start)
         used.add(i)
-        count_at = cs + m.start("n")
-        used.update(k for k, other in enumerate(qs) if other.start == count_at)  # the 2个 itself
+        if "n" in m.groupdict():
+            count_at = cs + m.start("n")
+            used.update(k for k, other in enumerate(qs) if other.start == count_at)  # the 2个 itself
         for subj, scope in zip(subjects, scopes, strict=True):
             out.append(
                 Found(
@@ -779,8 +804,8 @@ def _milestones(ctx: _Sentence, qs: list[Quantity], out: list[Found]) -> None:
             start = end + 1
             end = min(ctx.clause_end(start), nxt)
         seg = s[start:end].rstrip("、， ")
-        if not seg or any(start <= q.start < end for q in qs):
-            continue
+        if not seg or seg[0] in "是为" or any(start <= q.start < end for q in qs):
+            continue  # 今年是…攻坚之年 says what the year is
         if any(a <= start < b or start <= a < end for a, b in taken):
             continue
         if _REL_VERB.search(seg):
@@ -808,6 +833,32 @@ def _milestones(ctx: _Sentence, qs: list[Quantity], out: list[Found]) -> None:
         taken.append((start, end))
         out.append(_milestone(ctx, indicator, y, start, text=(text_start, end)))
     _later_deeds(ctx, qs, out, taken)
+    _undated_deeds(ctx, qs, out, taken)
+
+
+def _undated_deeds(
+    ctx: _Sentence, qs: list[Quantity], out: list[Found], taken: list[tuple[int, int]]
+) -> None:
+    """劣V类水体基本消除, in a section or document that sets the year: a deed done by then."""
+    if ctx.context_year is None or not _DONE_END.search(ctx.s) or any(y.governs for y in ctx.years):
+        return
+    s = ctx.s
+    for a in [0] + [b + 1 for b in ctx.bounds]:
+        b = ctx.clause_end(a) if a < len(s) else a
+        m = _DONE_END.search(s, a, b)
+        if (
+            m is None
+            or m.end() != b
+            or any(a <= q.start < b for q in qs)
+            or any(x < b and a < z for x, z in taken)
+        ):
+            continue
+        subject = _LEAD.sub("", _SCOPE.sub("", s[a : m.start()]))
+        if not 2 <= len(subject) <= 24 or _VERB_PREFIX.match(subject) or subject.endswith(("的", "要", "将")):
+            continue
+        taken.append((a, b))
+        year = YearExpr(a, a, ctx.context_year, deadline=True)
+        out.append(_milestone(ctx, _deed(s[a:b]), year, a, text=(a, b)))
 
 
 def _milestone(ctx: _Sentence, indicator: str, y: YearExpr, at: int, *, text: tuple[int, int]) -> Found:

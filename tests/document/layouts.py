@@ -20,13 +20,14 @@ def width(s: str) -> int:
     return 2 * len(s) - len(s.encode("ascii", "ignore"))
 
 
-def wrap(paragraph: str, cells: int, first_indent: int = 0) -> list[str]:
-    """Break ``paragraph`` into lines of at most ``cells`` half-width cells (typesetting rules kept)."""
+def wrap(paragraph: str, cells: int, first_indent: int = 0, *, by_characters: bool = False) -> list[str]:
+    """Break ``paragraph`` into lines of at most ``cells`` half-width cells (typesetting rules kept).
+    ``by_characters`` counts every character as two cells, as a script that re-wraps text does."""
     lines: list[str] = []
     cur = ""
     used = first_indent
     for ch in paragraph:
-        w = 1 if ch.isascii() else 2
+        w = 1 if ch.isascii() and not by_characters else 2
         if used + w > cells and cur and ch not in _NO_LINE_START:
             carry = ""
             while cur and cur[-1] in _NO_LINE_END:
@@ -54,6 +55,7 @@ def newspaper(
     blank_between: bool = True,
     page_lines: int = 36,
     masthead: str = "示范日报",
+    by_characters: bool = False,
 ) -> str:
     """A newspaper page: narrow columns, big-type headings, breaks and notes between pages."""
     rnd = random.Random(seed)
@@ -67,7 +69,7 @@ def newspaper(
         if _L1.match(p) and len(p) < 40:
             out += ["", *wrap(p, int(cells * 0.65)), ""]
             continue
-        lines = wrap(p, cells, first_indent=4)
+        lines = wrap(p, cells, first_indent=4, by_characters=by_characters)
         # a column break in the middle of a paragraph leaves a blank line mid-sentence
         if len(lines) > 3 and rnd.random() < 0.35:
             k = rnd.randrange(1, len(lines) - 1)

@@ -42,6 +42,16 @@ def test_newspaper_columns_read_like_the_plain_text(plain, chars, seed, title_at
     assert signature(extract(laid_out)) == expected
 
 
+@pytest.mark.parametrize("chars", [14, 18, 22])
+@pytest.mark.parametrize("seed", [0, 1])
+def test_columns_wrapped_by_counting_characters_read_like_the_plain_text(plain, chars, seed):
+    """A script that re-wraps text counts a digit as a whole character, so lines with figures
+    hold fewer cells than the others and still break mid-sentence."""
+    text, expected = plain
+    laid_out = newspaper(text, chars, seed=seed, by_characters=True)
+    assert signature(extract(laid_out)) == expected
+
+
 @pytest.mark.parametrize("chars", [24, 28, 32, 36])
 def test_a_pdf_text_layer_reads_like_the_plain_text(plain, chars):
     text, expected = plain

@@ -296,3 +296,9 @@ def test_it_finds_every_mention_in_a_long_text() -> None:
     found = find_places([(str(n), sentence) for n in range(20_000)])
     assert len(found[0].mentions) == 20_000
     assert {p.name for p in found} >= {"鄂尔多斯市", "包头市", "呼和浩特市", "乌兰察布市"}
+
+
+def test_a_short_form_that_is_also_a_word_counts_only_in_a_list_of_places():
+    assert [p.name for p in find_places([("1", "对柳州、来宾等城市开展帮扶。")])] == ["柳州市", "来宾市"]
+    assert [p.name for p in find_places([("1", "来宾、贵港两市联动。")])] == ["来宾市", "贵港市"]
+    assert find_places([("1", "欢迎各位来宾莅临指导。")]) == []

@@ -252,3 +252,38 @@ def test_a_text_that_starts_with_its_title_is_not_touched_by_the_web_rules():
 def test_short_words_set_apart_by_spaces_inside_the_text_are_not_chrome():
     text = "政府工作报告\n\n稳增长　促改革　调结构　惠民生\n\n" + COLUMN
     assert "稳增长促改革调结构惠民生" in reflow(text).paragraphs  # layout spaces go, the words stay
+
+
+def test_a_page_line_with_a_space_and_a_section_name_is_furniture():
+    r = reflow("示例日报\n\n一、总体要求\n\n坚持稳中求进工作总基调，推动\n第 5 版　要闻\n高质量发展。\n")
+    assert all("版" not in p for p in r.paragraphs)
+
+
+BROKEN_HEADINGS = (
+    "　　这是第一段正文，用于测试报纸栏目中的换行与缩进，\n"
+    "一行大约二十个汉字，段落之间没有空行，每段以\n"
+    "两个全角空格开头。\n"
+    "四、扎实做好2024年经济工作\n"
+    "　　2024年是关键一年。今年全省地区生产总值增\n"
+    "长5%以上，城镇新增就业40万人以上，粮食产量\n"
+    "稳定在430亿斤以上。\n"
+    "　　（二）推进产业\n"
+    "（下转第5版）\n"
+    "\n"
+    "第 5 版　要闻\n"
+    "（上接第4版）\n"
+    "转型升级。坚持高端化、智能化、绿色化方向，\n"
+    "推动传统产业改造提升，加快发展新兴产业，\n"
+    "培育壮大未来产业。\n"
+    "　　（三）扩大有效投资。今年完成投资3000亿元。\n"
+)
+
+
+def test_a_heading_stops_where_the_indented_body_starts():
+    paragraphs = reflow(BROKEN_HEADINGS).paragraphs
+    assert "四、扎实做好2024年经济工作" in paragraphs
+
+
+def test_an_inline_title_broken_by_a_page_break_is_joined():
+    paragraphs = reflow(BROKEN_HEADINGS).paragraphs
+    assert any(p.startswith("（二）推进产业转型升级。坚持高端化") for p in paragraphs), paragraphs

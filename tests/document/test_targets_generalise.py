@@ -212,3 +212,60 @@ def test_the_year_of_an_undated_text_from_its_key_year_sentence():
         ("numeric", "地区生产总值增长", "≈", 5, "%", 2025),
         ("milestone", "实现县域医共体全覆盖", 2026),
     ]
+
+
+# -- learned from the second round of blind documents -------------------------------------------------
+
+
+def test_a_list_sharing_a_figure_with_jun_and_no_count():
+    found = targets("到2030年，乳品产业、羊绒产业全产业链产值均突破五百亿元。")
+    assert [brief(t) for t in found] == [
+        ("numeric", "乳品产业全产业链产值", ">", 500, "亿元", 2030),
+        ("numeric", "羊绒产业全产业链产值", ">", 500, "亿元", 2030),
+    ]
+
+
+def test_storage_capacity_in_gigawatt_hours():
+    assert brief(one("到2030年，储能电池产能达到30吉瓦时。")) == (
+        "numeric",
+        "储能电池产能",
+        ">=",
+        30,
+        "吉瓦时",
+        2030,
+    )
+
+
+def test_a_month_without_a_year_is_in_the_documents_year():
+    assert brief(one("9月底前完成饮用水水源地排查整治。", year=2026)) == (
+        "milestone",
+        "完成饮用水水源地排查整治",
+        2026,
+    )
+    assert targets("1—9月完成固定资产投资。", year=2026) == []
+
+
+def test_a_sentence_on_what_the_year_is_sets_no_milestone():
+    assert targets("今年是全面完成“十五五”规划目标的关键之年。", year=2028) == []
+
+
+def test_building_two_things_at_the_same_time_is_not_a_relation():
+    assert targets("到2027年，配套送出工程与主体工程同步规划、同步建设。") == []
+
+
+def test_a_deed_done_by_the_year_the_section_sets():
+    doc = extract(
+        "2026年全区水生态环境保护工作要点\n\n一、重点工作\n\n城市黑臭水体全面消除。推进污水管网建设。\n"
+    )
+    assert [brief(t) for t in doc.targets] == [("milestone", "城市黑臭水体全面消除", 2026)]
+    doc = extract("中共示例市委关于建设美丽示例的决定\n\n一、重点任务\n\n城市黑臭水体全面消除。\n")
+    assert doc.targets == []  # a decision that sets no year sets no deadline
+
+
+def test_a_heading_on_a_plans_outline_dates_its_section():
+    text = (
+        "示例自治区政府工作报告\n\n——2027年1月20日在示例自治区人民代表大会上\n\n"
+        "一、扎实推进“十五五”规划纲要实施\n\n全区地区生产总值力争突破八千亿元。\n\n"
+        "二、2027年重点工作\n\n粮食产量稳定在400亿斤以上。\n"
+    )
+    assert [(t.value, t.year) for t in extract(text).targets] == [(8000, 2030), (400, 2027)]
