@@ -288,9 +288,10 @@ _CANDIDATE = re.compile(
     r"|[二〇][〇零一二三四五六七八九]{3}年|超过|高于|快于|不低于|同步)"
 )
 _LIST_SEP = re.compile(r"[、和及与]")
+_SHARED_CMP = "超过|超|过|突破|达到|达|稳定在|保持在"  # the verbs of a figure that listed subjects share
 _N_SHARED = re.compile(
     r"(?P<etc>等)?(?P<n>\d+|[两二三四五六七八九十]+)个(?P<noun>[\u4e00-\u9fff]{1,10}?)"
-    r"(?P<cmp>(?:均|都)?(?:超过|超|过|突破|达到|达|稳定在|保持在))?\s*$"
+    rf"(?P<cmp>(?:均|都)?(?:{_SHARED_CMP}))?\s*$"
 )
 # 扎赉特旗、科右前旗2个旗县…: the listed subjects are places, and each is the scope of its figure
 _PLACE_CLASS = re.compile(
@@ -300,7 +301,7 @@ _PLACE_END = re.compile(r"[\u4e00-\u9fff]{1,6}(?:自治旗|自治县|旗|县|市
 _COUNT = re.compile(r"(?:\d+|[两二三四五六七八九十]+)个")
 _ALL_SHARED = re.compile(
     r"(?P<list>[^，；、]{1,12}(?:、[^，；、]{1,12})*、[^，；、]{2,24}?)(?:均|都)"
-    r"(?P<cmp>超过|超|过|突破|达到|达|稳定在|保持在)\s*$"
+    rf"(?P<cmp>{_SHARED_CMP})\s*$"
 )
 _RESPECTIVELY = re.compile(r"分别(?P<verb>[\u4e00-\u9fff]{0,4}?)\s*$")
 _VERB_PREFIX = re.compile(
