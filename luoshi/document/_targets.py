@@ -297,7 +297,9 @@ _N_SHARED = re.compile(
 _PLACE_CLASS = re.compile(
     r"^(?:旗县市区|旗县区|旗县市|旗县|盟市|市州|地市|县区|县市区|县市|区县|市县|城市|地区|市|县|旗|区|州|盟)"
 )
-_PLACE_END = re.compile(r"[\u4e00-\u9fff]{1,6}(?:自治旗|自治县|旗|县|市|盟|区|州)$")
+_PLACE_SUFFIX = "(?:自治旗|自治县|旗|县|市|盟|区|州)"
+_PLACE_END = re.compile(rf"[\u4e00-\u9fff]{{1,6}}{_PLACE_SUFFIX}$")
+_PLACE_START = re.compile(rf"[\u4e00-\u9fff]{{1,6}}?{_PLACE_SUFFIX}")  # 突泉县肉牛存栏: the place in front
 _COUNT = re.compile(r"(?:\d+|[两二三四五六七八九十]+)个")
 _ALL_SHARED = re.compile(
     r"(?P<list>[^，；、]{1,12}(?:、[^，；、]{1,12})*、[^，；、]{2,24}?)(?:均|都)"
@@ -558,7 +560,7 @@ def _place_subjects(subjects: list[str]) -> tuple[list[str], list[str]]:
     *first, last = subjects
     if not all(_PLACE_END.fullmatch(p) for p in first):
         return subjects, []
-    m = re.match(r"[\u4e00-\u9fff]{1,6}?(?:自治旗|自治县|旗|县|市|盟|区|州)", last)
+    m = _PLACE_START.match(last)
     if not m or len(last) - m.end() < 2:
         return subjects, []
     indicator = last[m.end() :]
