@@ -28,6 +28,7 @@ from luoshi.ledger.models import AuditEntry, Decision, ProgressStatus, Role, Tas
 from luoshi.progress.models import Report, ReportState
 from luoshi.progress.overview import HANDED_IN
 from luoshi.progress.periods import Period, reporting_period_for
+from luoshi.web.display import day
 
 from .officialdoc import Block, OfficialText
 from .officialdoc import to_docx as _docx
@@ -143,7 +144,7 @@ class ImplementationReport:
 
     @property
     def date_label(self) -> str:
-        return cn_date(self.date)
+        return day(self.date)
 
     def blocks(self) -> list[Block]:
         from .report_text import body
@@ -175,11 +176,6 @@ class ImplementationReport:
             {"level": b.level, "text": b.text, "body": b.body, "rows": b.rows} for b in self.blocks()
         ]
         return data
-
-
-def cn_date(day: dt.date) -> str:
-    """成文日期: 2026年11月27日 (Arabic numerals, no leading zeros)."""
-    return _("%(year)s年%(month)s月%(day)s日") % {"year": day.year, "month": day.month, "day": day.day}
 
 
 # -- gathering -------------------------------------------------------------------------------------

@@ -10,8 +10,10 @@ from typing import Any
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from luoshi.web.display import day
+
 from .officialdoc import Block, cn_number
-from .report import NOTES_PER_KIND, ImplementationReport, TaskNote, cn_date
+from .report import NOTES_PER_KIND, ImplementationReport, TaskNote
 
 # -- what the office edits, generated from the data -------------------------------------------------
 ORDINALS_EN = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth")
@@ -185,7 +187,7 @@ def body(report: ImplementationReport) -> list[Block]:
         ) % {
             "period": report.period_label,
             "expected": r.expected,
-            "due": cn_date(r.due) if r.due else "",
+            "due": day(r.due) if r.due else "",
             "handed": r.handed_in,
             "on_time": r.on_time,
             "late": r.late,

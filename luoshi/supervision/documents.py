@@ -6,7 +6,6 @@ with a head (版头) in red — for a 督办单 in the colour of its level — a
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from luoshi.exchange.officialdoc import Block, OfficialDocument
 from luoshi.exchange.officialdoc import cn_number as cn_number  # re-exported for the views and tests
 from luoshi.exchange.officialdoc import numbered as numbered
+from luoshi.web.display import day, moment
 
 from . import reasons
 from .models import Level, Notice, NoticeKind, Rules
@@ -39,10 +39,6 @@ class Paper:
         return f"#{self.color}"
 
 
-def _cn_date(day: dt.date) -> str:
-    return reasons.day(day)
-
-
 def paper(notice: Notice, rules: Rules | None = None) -> Paper:
     """The content of a 督办单 or 通报, whatever it is rendered as."""
     rules = rules or Rules.get()
@@ -54,7 +50,7 @@ def paper(notice: Notice, rules: Rules | None = None) -> Paper:
 def _receipt(notice: Notice) -> list[tuple[str, str]]:
     rows = []
     for r in notice.receipts.select_related("unit").order_by("unit__order", "unit_id"):
-        signed = f"{r.signer_name}　{r.signed_at:%Y-%m-%d %H:%M}" if r.signed_at else _("未签收")
+        signed = f"{r.signer_name}　{moment(r.signed_at)}" if r.signed_at else _("未签收")
         rows.append((r.unit.name, signed))
     return rows
 
@@ -78,7 +74,7 @@ def _order(notice: Notice, rules: Rules) -> Paper:
     blocks.append(Block(notice.reason or notice.title))
     blocks.append(Block(_("办结时限"), 1))
     if notice.due:
-        blocks.append(Block(_("请于%(due)s前办结。") % {"due": _cn_date(notice.due)}))
+        blocks.append(Block(_("请于%(due)s前办结。") % {"due": day(notice.due)}))
     blocks.append(Block(_("反馈要求"), 1))
     blocks.append(Block(notice.feedback or rules.feedback))
     return Paper(
@@ -89,7 +85,7 @@ def _order(notice: Notice, rules: Rules) -> Paper:
         addressee=f"{notice.unit.name}：" if notice.unit_id else "",
         blocks=blocks,
         signer=rules.office_name,
-        date=_cn_date(notice.issued_on),
+        date=day(notice.issued_on),
         receipt=_receipt(notice),
     )
 
@@ -107,7 +103,7 @@ def _circular(notice: Notice, rules: Rules) -> Paper:
         Block(_("基本情况"), 1),
         Block(
             _("截至%(date)s，共有%(units)s个单位未按期报送%(period)s进展报告，合计%(missed)s份。")
-            % {"date": _cn_date(notice.issued_on), "units": len(rows), "period": period, "missed": missed}
+            % {"date": day(notice.issued_on), "units": len(rows), "period": period, "missed": missed}
         ),
         Block(_("未按期报送的单位"), 1),
         Block("", rows=table),
@@ -115,7 +111,7 @@ def _circular(notice: Notice, rules: Rules) -> Paper:
         Block(_("限期补报"), 2),
         Block(
             _("请上述单位于%(due)s前补报，并书面说明未按期报送的原因。")
-            % {"due": _cn_date(notice.due) if notice.due else ""}
+            % {"due": day(notice.due) if notice.due else ""}
         ),
         Block(_("压实责任"), 2),
         Block(rules.feedback),
@@ -128,7 +124,7 @@ def _circular(notice: Notice, rules: Rules) -> Paper:
         addressee=_("各有关单位："),
         blocks=blocks,
         signer=rules.office_name,
-        date=_cn_date(notice.issued_on),
+        date=day(notice.issued_on),
         receipt=_receipt(notice),
     )
 

@@ -6,18 +6,11 @@ shows the same reason in English: ``describe("report_missed", {...})``.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.utils.translation import gettext as _
 
-
-def day(value: str | dt.date | None) -> str:
-    """A date the way the office writes it: 2026年10月10日 (2026-10-10 in English)."""
-    if value is None or value == "":
-        return ""
-    d = dt.date.fromisoformat(value) if isinstance(value, str) else value
-    return _("%(year)s年%(month)s月%(day)s日") % {"year": d.year, "month": d.month, "day": d.day}
+from luoshi.web.display import day
 
 
 def period_label(key: str) -> str:

@@ -21,7 +21,8 @@ from typing import Any
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from . import reasons
+from luoshi.web.display import day
+
 from .models import ChannelKind, Delivery, Notice
 
 
@@ -54,7 +55,7 @@ def message(notice: Notice) -> tuple[str, str]:
         lines.append(_("未按期报送的单位："))
         lines.extend(f"- {r['name']}（{r['missed']}）" for r in rows[:50])
     if notice.due:
-        lines.append(_("办结时限：%(due)s") % {"due": reasons.day(notice.due)})
+        lines.append(_("办结时限：%(due)s") % {"due": day(notice.due)})
     if notice.is_formal:
         lines.append(_("请登录系统查看全文并签收。"))
     return notice.title, "\n".join(lines)
