@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "benchmarks.md"
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("LUOSHI_SHARED") or ROOT.parent / "shared")  # a git worktree points it elsewhere
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+# ../shared beside the checkout; LUOSHI_SHARED points elsewhere (a git worktree has no ../shared)
+SHARED = Path(os.environ.get("LUOSHI_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
 CORPUS = SHARED / "corpus"
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -17,10 +17,12 @@ from typing import IO
 from ._errors import DocumentError
 from ._model import (
     SCHEMA_VERSION,
+    TASK_KINDS,
     Comparator,
     Document,
     Item,
     ItemKind,
+    Observation,
     Place,
     PlaceLevel,
     Section,
@@ -34,12 +36,14 @@ from ._read import MAX_BYTES, Source, read_source
 __all__ = [
     "MAX_BYTES",
     "SCHEMA_VERSION",
+    "TASK_KINDS",
     "Comparator",
     "Division",
     "Document",
     "DocumentError",
     "Item",
     "ItemKind",
+    "Observation",
     "Place",
     "PlaceLevel",
     "Section",

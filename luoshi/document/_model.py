@@ -12,7 +12,10 @@ from typing import IO, Any, Literal
 
 SCHEMA_VERSION = 1
 
-ItemKind = Literal["principle", "measure", "target", "programme"]
+# review: a sentence of a retrospective part (回顾, 五年来 …), which reports what was done;
+# preamble: the opening that is not a task (现就…作出如下决定, 我代表…向大会报告工作)
+ItemKind = Literal["principle", "measure", "target", "programme", "review", "preamble"]
+TASK_KINDS: frozenset[str] = frozenset({"principle", "measure", "target", "programme"})
 TargetKind = Literal["numeric", "relational", "milestone"]
 Comparator = Literal[">=", ">", "≈", "<=", "<", "="]
 PlaceLevel = Literal["province", "prefecture", "county"]
@@ -99,6 +102,31 @@ class Target:
 
 
 @dataclass(frozen=True, slots=True)
+class Observation:
+    """A figure a retrospective part reports: a measured value with its year (全省地区生产总值
+    增长5.2% in a review of 2025). Not a target: a data point the indicators app may offer."""
+
+    indicator: str
+    value: float
+    unit: str | None
+    year: int | None
+    quote: str  # the clause that states it
+    item: str  # the id of the (review) item it comes from
+    scope: str | None = None  # 全省, 全国 … where the sentence says it
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "indicator": self.indicator,
+            "value": _number(self.value),
+            "unit": self.unit,
+            "year": self.year,
+            "quote": self.quote,
+            "item": self.item,
+            "scope": self.scope,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Place:
     """A place named in the text, under its official name, with the items that mention it."""
 
@@ -128,6 +156,7 @@ class Document:
     items: list[Item] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
     source: str | None = None  # file name, or None for text given directly
     format: str = "txt"
     warnings: list[str] = field(default_factory=list)
@@ -170,6 +199,7 @@ class Document:
             "items": [i.to_dict() for i in self.items],
             "targets": [t.to_dict() for t in self.targets],
             "places": [p.to_dict() for p in self.places],
+            "observations": [o.to_dict() for o in self.observations],
             "warnings": list(self.warnings),
         }
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from . import _items
-from ._model import Document, Item, Section, Target
+from ._model import Document, Item, Observation, Section, Target
 from ._outline import outline
 from ._places import find_places
 from ._reflow import SALUTATION, reflow
-from ._targets import Found, find_years, is_review_title, targets_in
+from ._review import PREAMBLE, looks_back_title, review
+from ._targets import Found, find_years, targets_in
 from ._text import fold_width
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -43,40 +44,47 @@ def extract_text(
         if block.section is not None and block.section not in first_block:
             first_block[block.section] = block.text
     section_years: dict[str | None, int | None] = {None: base_year}
-    review: set[str] = set()
     for s in sections:  # parents come before their children
         own = _title_year(s.title, doc_year)
         if own is None and s.title and _GOALS_TITLE.search(s.title) and s.id in first_block:
             own = _lead_year(first_block[s.id], doc_year)  # 二、主要目标 到2026年，…: the goals' year
         section_years[s.id] = own if own is not None else section_years.get(s.parent, base_year)
-        if is_review_title(s.title) or (s.parent in review):
-            review.add(s.id)
+    verdict = review(sections, [(b.section, b.text) for b in blocks], doc_year)
 
     items: list[Item] = []
     targets: list[Target] = []
+    observations: list[Observation] = []
     ordinals: dict[str | None, int] = {}
     goals_year: int | None = None
     goals_section: str | None = None
-    for block in blocks:
+    for k, block in enumerate(blocks):
         if block.section != goals_section:
             goals_year, goals_section = None, block.section
         para_year = _goals_year(block.text, doc_year)
         if para_year is not None:
             goals_year = para_year
         context_year = goals_year if goals_year is not None else section_years.get(block.section, base_year)
+        looking_back = block.section in verdict.sections or k in verdict.paragraphs
         for sentence in _items.sentences(block.text):
             if len(sentence) <= 6 and SALUTATION.fullmatch(sentence):
                 continue  # 各位代表！
             n = ordinals.get(block.section, 0) + 1
             ordinals[block.section] = n
             item_id = f"{block.section or '0'}.{n}"
-            found: list[Found] = []
-            if block.section not in review:
-                found = targets_in(sentence, doc_year=doc_year, context_year=context_year)
+            tags = _items.tags(sentence)
+            if looking_back:
+                year = _review_year(section_years.get(block.section), doc_year)
+                observations += _observations(item_id, sentence, doc_year, year)
+                items.append(Item(item_id, block.section, sentence, "review", tags))
+                continue
+            if block.section is None and PREAMBLE.search(sentence):
+                items.append(Item(item_id, block.section, sentence, "preamble", tags))
+                continue
+            found = targets_in(sentence, doc_year=doc_year, context_year=context_year)
             for f in found:
                 targets.append(_target(f"T{len(targets) + 1}", item_id, f))
             kind = _items.kind(sentence, bool(found))
-            items.append(Item(item_id, block.section, sentence, kind, _items.tags(sentence)))  # type: ignore[arg-type]
+            items.append(Item(item_id, block.section, sentence, kind, tags))  # type: ignore[arg-type]
 
     places = find_places((i.id, i.text) for i in items)
     warnings: list[str] = []
@@ -91,6 +99,7 @@ def extract_text(
         items=items,
         targets=targets,
         places=places,
+        observations=observations,
         source=name,
         format=format,
         warnings=warnings,
@@ -124,6 +133,24 @@ def _target(tid: str, item_id: str, f: Found) -> Target:
         value_max=f.value_max,
         start_year=f.start_year,
     )
+
+
+def _review_year(section_year: int | None, doc_year: int | None) -> int | None:
+    """The year a review reports on: the last past year its heading names (2025年和“十四五”时期 →
+    2025), else the year before the document's."""
+    if section_year is not None and (doc_year is None or section_year < doc_year):
+        return section_year
+    return doc_year - 1 if doc_year is not None else None
+
+
+def _observations(item_id: str, sentence: str, doc_year: int | None, year: int | None) -> list[Observation]:
+    """The figures a review sentence reports: measured values with their year."""
+    found = targets_in(sentence, doc_year=doc_year, context_year=year, results=True)
+    return [
+        Observation(f.indicator, f.value, f.unit or None, f.year, f.text, item_id, f.scope)
+        for f in found
+        if f.kind == "numeric" and f.value is not None
+    ]
 
 
 def _document_year(title: str | None) -> int | None:
@@ -183,7 +210,7 @@ def _year_of_work(sections: list[Section], paragraphs: list[str]) -> int | None:
     """A text without a date tells its year in passing: 2024年是…关键一年, 扎实做好2024年经济工作."""
     for s in sections:
         m = _WORK_TITLE_YEAR.search(s.title or "")
-        if m and not is_review_title(s.title):
+        if m and not looks_back_title(s.title):
             return int(m.group(1))
     for p in paragraphs[:80]:
         m = _KEY_YEAR.search(p)

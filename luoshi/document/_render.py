@@ -13,7 +13,14 @@ from typing import IO, Any
 
 from ._model import Document, Item, Place, Section, Target
 
-KIND_ZH = {"principle": "原则", "measure": "举措", "target": "目标", "programme": "项目"}
+KIND_ZH = {
+    "principle": "原则",
+    "measure": "举措",
+    "target": "目标",
+    "programme": "项目",
+    "review": "回顾",
+    "preamble": "导语",
+}
 TARGET_KIND_ZH = {"numeric": "数值", "relational": "对比", "milestone": "节点"}
 LEVEL_ZH = {"province": "省级", "prefecture": "地级", "county": "县级"}
 COMPARATOR_SIGN = {">=": "≥", ">": ">", "≈": "≈", "<=": "≤", "<": "<", "=": "="}

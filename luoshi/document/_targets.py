@@ -310,7 +310,6 @@ _VERB_PREFIX = re.compile(
     r"^(?:进一步|做大做强|做大|做强|做优|做精|做实|发展|培育|打造|壮大|建设|推动|加快|提升|巩固|形成|建成|重点|支持"
     r"|扶持|大力|着力|全力|积极|围绕|聚焦|推进|实施)+"
 )
-_REVIEW = re.compile(r"回顾|过去|成绩|成就|工作情况|主要进展|取得的")
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,12 +330,11 @@ class Found:
     pos: int = 0
 
 
-def is_review_title(title: str | None) -> bool:
-    return bool(title and _REVIEW.search(title))
-
-
-def targets_in(sentence: str, *, doc_year: int | None = None, context_year: int | None = None) -> list[Found]:
-    """The targets a sentence sets, in the order they appear."""
+def targets_in(
+    sentence: str, *, doc_year: int | None = None, context_year: int | None = None, results: bool = False
+) -> list[Found]:
+    """The targets a sentence sets, in the order they appear. ``results`` reads a sentence that
+    reports what was done: its figures, whatever their year, and no milestones."""
     if not _CANDIDATE.search(sentence) and (context_year is None or not _DONE_END.search(sentence)):
         return []
     s = fold_width(sentence)
@@ -348,8 +346,12 @@ def targets_in(sentence: str, *, doc_year: int | None = None, context_year: int 
     used: set[int] = set()
     _shared_figures(ctx, quantities, used, found)
     _respectively(ctx, quantities, used, found)
-    _relations(ctx, found)
+    if not results:
+        _relations(ctx, found)
     _numeric(ctx, quantities, used, found)
+    found.sort(key=lambda f: f.pos)
+    if results:
+        return found
     _milestones(ctx, quantities, found)
     found.sort(key=lambda f: f.pos)
     return [f for f in found if not _is_past(f, ctx)]

@@ -15,8 +15,10 @@ import pytest
 
 from luoshi.document import extract
 
+from ..conftest import CORPUS
+
 BLIND = Path(__file__).resolve().parents[1] / "fixtures" / "blind"
-SCORER = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "score_extract.py"
+SCORER = CORPUS / "score_extract.py"
 FORMS = ("{}.txt", "{}-news.txt", "{}-web.txt", "{}-web.html", "{}.docx", "{}.pdf")
 
 
