@@ -10,6 +10,7 @@ from ._outline import outline
 from ._places import find_places
 from ._reflow import SALUTATION, reflow
 from ._review import PREAMBLE, looks_back_title, review
+from ._tables import ReadTable, lift_tables, read_table, table_index
 from ._targets import Found, find_years, targets_in
 from ._text import fold_width
 
@@ -32,7 +33,8 @@ def extract_text(
     Problems that leave little to extract are reported in ``Document.warnings`` (codes
     ``empty``, ``no_structure``), so that callers decide how to treat them.
     """
-    r = reflow(text, wrapped=wrapped, title_hint=title_hint)
+    body, tables = lift_tables(text)
+    r = reflow(body, wrapped=wrapped, title_hint=title_hint)
     r.paragraphs = _without_glossary(r.paragraphs)
     doc_year = year or r.year or _document_year(r.title)
     sections, blocks = outline(r.paragraphs)
@@ -57,9 +59,31 @@ def extract_text(
     ordinals: dict[str | None, int] = {}
     goals_year: int | None = None
     goals_section: str | None = None
+    read_tables: list[ReadTable] = []
     for k, block in enumerate(blocks):
         if block.section != goals_section:
             goals_year, goals_section = None, block.section
+        table = table_index(block.text)
+        if table is not None and table < len(tables):
+            context_year = (
+                goals_year if goals_year is not None else section_years.get(block.section, base_year)
+            )
+            read = read_table(tables[table], doc_year=doc_year, context_year=context_year)
+            read_tables.append(read)
+            looking_back = block.section in verdict.sections or k in verdict.paragraphs
+            for row in read.rows:
+                n = ordinals.get(block.section, 0) + 1
+                ordinals[block.section] = n
+                item_id = f"{block.section or '0'}.{n}"
+                measured = row.observations + (row.targets if looking_back else [])
+                observations += [_observation(item_id, f) for f in measured if f.value is not None]
+                kind = "review" if looking_back else row.kind
+                if not looking_back:
+                    targets += [
+                        _target(f"T{len(targets) + 1 + m}", item_id, f) for m, f in enumerate(row.targets)
+                    ]
+                items.append(Item(item_id, block.section, row.text, kind, _items.tags(row.text)))  # type: ignore[arg-type]
+            continue
         para_year = _goals_year(block.text, doc_year)
         if para_year is not None:
             goals_year = para_year
@@ -141,6 +165,11 @@ def _review_year(section_year: int | None, doc_year: int | None) -> int | None:
     if section_year is not None and (doc_year is None or section_year < doc_year):
         return section_year
     return doc_year - 1 if doc_year is not None else None
+
+
+def _observation(item_id: str, f: Found) -> Observation:
+    assert f.value is not None
+    return Observation(f.indicator, f.value, f.unit or None, f.year, f.text, item_id, f.scope)
 
 
 def _observations(item_id: str, sentence: str, doc_year: int | None, year: int | None) -> list[Observation]:

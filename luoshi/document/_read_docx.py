@@ -64,10 +64,13 @@ def read_docx(data: bytes) -> tuple[str, str | None]:
         numbering = _Numbering(document.part.numbering_part.element, document.styles.element)
         lines: list[str] = []
         title: str | None = None
-        for p in _paragraphs(body):
-            prefix = numbering.prefix(p)
-            text = _paragraph_text(p)
-            if title is None and text.strip() and numbering.is_title(p):
+        for block in _blocks(body):
+            if isinstance(block, _DataTable):
+                lines.extend(block.lines(numbering))
+                continue
+            prefix = numbering.prefix(block)
+            text = _paragraph_text(block)
+            if title is None and text.strip() and numbering.is_title(block):
                 title = text.strip()
             line = (prefix + text).strip()
             if line:
@@ -131,16 +134,122 @@ def _refuse_zip_bomb(data: bytes) -> None:
         )
 
 
+_PROPERTIES = (f"{W}sectPr", f"{W}tblPr", f"{W}tblGrid", f"{W}trPr", f"{W}tcPr", f"{W}sdtPr")
+
+
 def _paragraphs(element: Any) -> Iterator[Any]:
     """The w:p elements of the body, tables and content controls, in document order."""
     for child in element:
         tag = child.tag
         if tag == f"{W}p":
             yield child
-        elif tag in (f"{W}sectPr", f"{W}tblPr", f"{W}tblGrid", f"{W}trPr", f"{W}tcPr", f"{W}sdtPr"):
+        elif tag in _PROPERTIES:
             continue
         elif isinstance(tag, str):
             yield from _paragraphs(child)
+
+
+def _blocks(element: Any) -> Iterator[Any]:
+    """The body in document order: w:p elements, and data tables whole (a table that only lays out
+    the page, one column or a cell holding the body text, gives its paragraphs one by one)."""
+    for child in element:
+        tag = child.tag
+        if tag == f"{W}p":
+            yield child
+        elif tag == f"{W}tbl":
+            table = _DataTable.of(child)
+            if table is not None:
+                yield table
+            else:
+                yield from _blocks(child)
+        elif tag in _PROPERTIES:
+            continue
+        elif isinstance(tag, str):
+            yield from _blocks(child)
+
+
+# tables ---------------------------------------------------------------------------------------------
+
+_MAX_CELL_CHARS = 600  # a cell longer than this holds body text: the table lays out the page
+_MAX_CELL_PARAGRAPHS = 12
+
+
+def _children(element: Any, tag: str) -> Iterator[Any]:
+    """``element``'s children with ``tag``, looking through content controls (w:sdt) and w:customXml."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
+            yield from _children(child, tag)
+
+
+def _int_attr(element: Any, path: str, default: int) -> int:
+    e = element.find(path)
+    try:
+        return int(e.get(_VAL)) if e is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
+@dataclass
+class _DataTable:
+    """A table of data (主要指标表, 任务分工表): its grid of cells, each a list of w:p elements.
+
+    A cell merged across columns (w:gridSpan) or down rows (w:vMerge) is repeated in every grid cell
+    it covers, so that each column reads with its own header."""
+
+    grid: list[list[list[Any] | None]]  # rows × columns; None for an empty grid cell
+
+    @classmethod
+    def of(cls, tbl: Any) -> _DataTable | None:
+        if tbl.find(f".//{W}tbl") is not None:
+            return None  # a table inside a table: the outer one lays out the page
+        grid: list[list[list[Any] | None]] = []
+        for tr in _children(tbl, f"{W}tr"):
+            row: list[list[Any] | None] = [None] * _int_attr(tr, f"{W}trPr/{W}gridBefore", 0)
+            for tc in _children(tr, f"{W}tc"):
+                span = max(1, min(_int_attr(tc, f"{W}tcPr/{W}gridSpan", 1), 64))
+                merge = tc.find(f"{W}tcPr/{W}vMerge")
+                paragraphs = list(_paragraphs(tc))
+                if merge is not None and merge.get(_VAL, "continue") == "continue" and grid:
+                    above = grid[-1][len(row)] if len(row) < len(grid[-1]) else None
+                    row.extend([above] * span)
+                    continue
+                if len(paragraphs) > _MAX_CELL_PARAGRAPHS or (
+                    sum(len(_paragraph_text(p)) for p in paragraphs) > _MAX_CELL_CHARS
+                ):
+                    return None  # body text in a grid: the table lays out the page
+                row.extend([paragraphs] * span)
+            grid.append(row)
+        width = max((len(r) for r in grid), default=0)
+        if width < 2 or sum(1 for r in grid if sum(1 for c in r if c) >= 2) < 2:
+            return None
+        for r in grid:
+            r.extend([None] * (width - len(r)))
+        return cls(grid)
+
+    def lines(self, numbering: _Numbering) -> list[str]:
+        """The rows as the pipeline reads them (luoshi.document._tables.row_line); Word numbering in
+        a cell (a 序号 column numbered by Word) is counted once per cell, in reading order."""
+        from ._tables import join_cell_paragraphs, row_line
+
+        texts: dict[int, str] = {}
+        out: list[str] = []
+        for row in self.grid:
+            cells: list[str] = []
+            for cell in row:
+                if cell is None:
+                    cells.append("")
+                    continue
+                key = id(cell)
+                if key not in texts:
+                    texts[key] = join_cell_paragraphs(
+                        (numbering.prefix(p) + _paragraph_text(p)).strip() for p in cell
+                    )
+                cells.append(texts[key])
+            if any(cells):
+                out.append(row_line(cells))
+        return out
 
 
 _CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"

@@ -346,6 +346,11 @@ def _lines(node: _Node, lines: list[str], current: list[str]) -> None:
             _flush(lines, current)
             text = "".join(_raw_text(child))
             lines.extend(text.split("\n"))
+        elif tag == "table" and (rows := _data_table(child)) is not None:
+            from ._tables import row_line
+
+            _flush(lines, current)
+            lines.extend(row_line(r) for r in rows)
         elif tag in _CELLS:
             current.append(" ")
             _lines(child, lines, current)
@@ -356,6 +361,77 @@ def _lines(node: _Node, lines: list[str], current: list[str]) -> None:
             _flush(lines, current)
         else:
             _lines(child, lines, current)
+
+
+_MAX_CELL_CHARS = 600  # a cell longer than this holds body text: the table lays out the page
+_MAX_SPAN = 64
+
+
+def _span(node: _Node, name: str) -> int:
+    try:
+        return max(1, min(int(node.attrs.get(name, "1").strip() or 1), _MAX_SPAN))
+    except ValueError:
+        return 1
+
+
+def _rows_of(node: _Node) -> list[_Node]:
+    out: list[_Node] = []
+    for child in node.children:
+        if isinstance(child, str):
+            continue
+        if child.tag == "tr":
+            out.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            out.extend(_rows_of(child))
+    return out
+
+
+def _fill_from_above(row: list[str], pending: dict[int, tuple[int, str]]) -> None:
+    """Cells of rows above that span down into this row, at the columns they cover."""
+    while len(row) in pending:
+        left, text = pending[len(row)]
+        row.append(text)
+        if left <= 1:
+            del pending[len(row) - 1]
+        else:
+            pending[len(row) - 1] = (left - 1, text)
+
+
+def _data_table(table: _Node) -> list[list[str]] | None:
+    """The rows of a table of data (主要指标表, 任务分工表), a cell spanning columns or rows repeated
+    in each grid cell it covers; None for a table that lays out the page (nested tables, one column,
+    cells holding the body text)."""
+    if _find_all(table, "table"):
+        return None
+    grid: list[list[str]] = []
+    pending: dict[int, tuple[int, str]] = {}  # column → (rows still covered, text) for rowspan
+    for tr in _rows_of(table):
+        row: list[str] = []
+
+        for td in tr.children:
+            if isinstance(td, str) or td.tag not in _CELLS:
+                continue
+            _fill_from_above(row, pending)
+            paragraphs: list[str] = []
+            current: list[str] = []
+            _lines(td, paragraphs, current)
+            _flush(paragraphs, current)
+            from ._tables import join_cell_paragraphs
+
+            text = join_cell_paragraphs(paragraphs)
+            if len(text) > _MAX_CELL_CHARS:
+                return None
+            down = _span(td, "rowspan")
+            for _ in range(_span(td, "colspan")):
+                if down > 1:
+                    pending[len(row)] = (down - 1, text)
+                row.append(text)
+        _fill_from_above(row, pending)
+        grid.append(row)
+    width = max((len(r) for r in grid), default=0)
+    if width < 2 or sum(1 for r in grid if sum(1 for c in r if c) >= 2) < 2:
+        return None
+    return [r + [""] * (width - len(r)) for r in grid if any(r)]
 
 
 def _flush(lines: list[str], current: list[str]) -> None:

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from ._errors import DocumentError
+from ._read_pdf_tables import Collector, tabulate
 
 _CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\U00020000-\U0002fa1f"
 # pypdf puts spaces between glyphs that the PDF places one by one; Chinese has no spaces there
@@ -69,7 +70,8 @@ def read_pdf(data: bytes) -> tuple[str, str | None]:
             images = 0
             for number, page in enumerate(reader.pages, start=1):
                 try:
-                    pages.append(page.extract_text() or "")
+                    pieces = Collector()  # where each piece of text sits, for tables
+                    pages.append(tabulate(page.extract_text(visitor_text=pieces) or "", pieces.pieces))
                 except (FileNotDecryptedError, DocumentError):
                     raise
                 except Exception:

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ._tables import MARK as TABLE_MARK
 from ._text import drop_layout_spaces, fold_width
 
 # The start of a numbered heading: 第一部分 / 一、 / （一） / 1. / （1）. Not 一、二、三产业.
@@ -574,6 +575,8 @@ def _continues(
     indents: bool = False,
 ) -> bool:
     """Does ``ln`` go on with the paragraph that ``prev`` belongs to?"""
+    if ln.text[0] == TABLE_MARK or prev.text[0] == TABLE_MARK:
+        return False  # a table lifted out of the text stands alone (luoshi.document._tables)
     end = prev.end
     if ln.marker:
         return end == "mid" and prev.text[-1:] in "，、," and not ln.blank_before

@@ -154,7 +154,7 @@ def test_it_numbers_paragraphs_through_their_style():
     assert lines(d.bytes()) == ["一、总体要求", "坚持稳中求进。", "二、重点任务"]
 
 
-def test_it_reads_table_cells_one_line_per_paragraph_in_document_order():
+def test_it_reads_a_table_of_data_one_line_per_row_with_its_cells_separated_by_tabs():
     d = Docx()
     d.para("表1 主要指标")
     table = d.doc.add_table(rows=2, cols=2)
@@ -166,23 +166,28 @@ def test_it_reads_table_cells_one_line_per_paragraph_in_document_order():
     d.para("表后的正文。")
     assert lines(d.bytes()) == [
         "表1 主要指标",
-        "指标",
-        "2030年目标",
-        "森林覆盖率",
-        "25%",
-        "（约束性）",
+        "指标\t2030年目标",
+        "森林覆盖率\t25%（约束性）",
         "表后的正文。",
     ]
 
 
-def test_it_reads_a_merged_cell_once():
+def test_it_repeats_a_merged_cell_in_every_column_it_covers():
     d = Docx()
     table = d.doc.add_table(rows=2, cols=2)
     merged = table.cell(0, 0).merge(table.cell(0, 1))
     merged.text = "重点项目清单"
     table.cell(1, 0).text = "风电基地"
     table.cell(1, 1).text = "光伏基地"
-    assert lines(d.bytes()) == ["重点项目清单", "风电基地", "光伏基地"]
+    assert lines(d.bytes()) == ["重点项目清单\t重点项目清单", "风电基地\t光伏基地"]
+
+
+def test_a_table_that_lays_out_the_page_gives_its_paragraphs_one_by_one():
+    d = Docx()
+    table = d.doc.add_table(rows=1, cols=1)
+    table.cell(0, 0).text = "一、总体要求"
+    table.cell(0, 0).add_paragraph("坚持稳中求进工作总基调。")
+    assert lines(d.bytes()) == ["一、总体要求", "坚持稳中求进工作总基调。"]
 
 
 def test_it_skips_hidden_and_deleted_text_and_joins_soft_line_breaks():

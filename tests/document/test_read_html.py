@@ -151,16 +151,16 @@ def test_it_collapses_whitespace_and_decodes_entities():
     assert read(page(article)).text.split("\n")[-1] == "推进 5G 网络 和 <数据中心> 建设&运营。"
 
 
-def test_it_reads_table_rows_one_line_each():
+def test_it_reads_a_table_of_data_one_line_per_row_with_its_cells_separated_by_tabs():
     article = (
         ARTICLE + "<table><tr><th>指标</th><th>2030年目标</th></tr>"
         "<tr><td>森林覆盖率</td><td>25%</td></tr><tr><td>草原植被盖度</td><td>46%以上</td></tr></table>"
     )
     assert read(page(article)).text.split("\n") == [
         *ARTICLE_LINES,
-        "指标 2030年目标",
-        "森林覆盖率 25%",
-        "草原植被盖度 46%以上",
+        "指标\t2030年目标",
+        "森林覆盖率\t25%",
+        "草原植被盖度\t46%以上",
     ]
 
 
