@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.ledger.models import AuditEntry, Role, Task, unit_of
+from luoshi.web.display import stamp
 
 # The page shows this many units (the worst); the units page and its JSON show them all.
 TOP_UNITS = 20
@@ -114,7 +115,7 @@ class Snapshot(models.Model):
         verbose_name_plural = _("驾驶舱数据")
 
     def __str__(self) -> str:
-        return f"{self.scope} {self.computed_at:%Y-%m-%d %H:%M}"
+        return f"{self.scope} {stamp(self.computed_at)}"
 
     def is_stale(self, marks: Marks, today: dt.date) -> bool:
         return self.today != today or self.audit_mark != marks.audit or self.run_mark != marks.run

@@ -20,6 +20,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from luoshi.ledger.models import AuditEntry, Milestone, Task, TaskUnit, TaskUnitRole, Unit, acting_as
@@ -306,7 +307,7 @@ def _parse(sheet: Sheet, values: list[Any], task: Task, matcher: UnitMatcher, ro
             elif name == "deadline":
                 out[name] = parse_deadline(cell)
             elif name == "nodes":
-                year = task.decision.year or dt.date.today().year
+                year = task.decision.year or timezone.localdate().year
                 out[name] = parse_nodes(cell, year)
         except CellError as e:
             row.errors.append(f"【{label}】{e}")
@@ -320,12 +321,9 @@ def _last_change(task: Task) -> str:
     entry = AuditEntry.objects.filter(task=task).order_by("-at", "-id").first()
     if entry is None:
         return ""
-    from django.utils import timezone
+    from luoshi.web.display import moment
 
-    return _("（最近修改：%(who)s，%(when)s）") % {
-        "who": entry.actor_name,
-        "when": timezone.localtime(entry.at).strftime("%Y-%m-%d %H:%M"),
-    }
+    return _("（最近修改：%(who)s，%(when)s）") % {"who": entry.actor_name, "when": moment(entry.at)}
 
 
 def _tasks(ids: set[int]) -> dict[int, Task]:

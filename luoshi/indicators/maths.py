@@ -1209,6 +1209,11 @@ def assess_relation(
 
 
 # milestones ---------------------------------------------------------------------------------------
+def _zh_day(d: date) -> str:
+    """A date in Chinese prose, 2025年12月31日 (as luoshi.web.display.day writes it; this module is pure)."""
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
 def assess_milestone(
     deadline: date | int, done_on: date | None, today: date | None = None, *, indicator: str = ""
 ) -> Assessment:
@@ -1218,17 +1223,17 @@ def assess_milestone(
     kw: dict[str, Any] = {"indicator": indicator, "milestone": True}
     if done_on is not None:
         late = (done_on - due).days
-        zh = f"{done_on.isoformat()}完成" + (f"，比期限{due.isoformat()}晚{late}天" if late > 0 else "")
+        zh = f"{_zh_day(done_on)}完成" + (f"，比期限{_zh_day(due)}晚{late}天" if late > 0 else "")
         en = f"completed on {done_on.isoformat()}" + (
             f", {late} days after the deadline {due.isoformat()}" if late > 0 else ""
         )
         return Assessment(Status.DONE, "milestone", zh, en, **kw)
     left = (due - today).days
     if left < 0:
-        zh = f"期限{due.isoformat()}已过{-left}天"
+        zh = f"期限{_zh_day(due)}已过{-left}天"
         en = f"{-left} days past the deadline {due.isoformat()}"
         return Assessment(Status.OVERDUE, "milestone", zh, en, **kw)
-    zh = f"距期限{due.isoformat()}还有{left}天"
+    zh = f"距期限{_zh_day(due)}还有{left}天"
     en = f"{left} days before the deadline {due.isoformat()}"
     return Assessment(Status.NOT_DONE, "milestone", zh, en, **kw)
 

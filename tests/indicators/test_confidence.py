@@ -87,7 +87,7 @@ def test_milestones_take_their_confidence_from_the_deadline_and_the_tasks():
     assert delivery(due, TaskView(4, late=3)).confidence is Confidence.AMBER_RED
     assert delivery(due).confidence is Confidence.UNKNOWN
     assert delivery(due, TaskView(4, done=1)).sentence_zh.startswith(
-        "未完成：距期限2026-12-31还有305天；关联任务4项中1项已完成"
+        "未完成：距期限2026年12月31日还有305天；关联任务4项中1项已完成"
     )
 
 

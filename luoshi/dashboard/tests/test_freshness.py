@@ -74,8 +74,8 @@ def test_the_page_says_when_the_figures_and_the_lights_were_computed(
 
     Run.objects.create(today=timezone.localdate(), finished_at=timezone.now())
     page = as_user(leader).get("/dashboard/").content.decode()
-    assert "数据计算于 2026-11-20 10:00" in page
-    assert "状态灯计算于 2026-11-20 10:00" in page
+    assert "数据计算于 2026年11月20日 10:00" in page
+    assert "状态灯计算于 2026年11月20日 10:00" in page
 
 
 def test_the_trend_keeps_each_quarters_lights_as_last_computed_in_it(world: Any, time_machine: Any) -> None:

@@ -236,14 +236,14 @@ def test_a_milestone_is_done_when_every_task_behind_it_is_done() -> None:
     parent.save()
     a = assess_target(target, today=TODAY)
     assert a.status.value == "done"
-    assert a.assessment.explanation_zh.startswith("2025-09-30完成")
+    assert a.assessment.explanation_zh.startswith("2025年9月30日完成")
     assert sub1.pk in a.task_ids
 
 
 def test_a_milestone_past_its_year_and_not_done_is_overdue() -> None:
     a = assess_target(make_target(kind="milestone", indicator="完成某项改革", year=2025), today=TODAY)
     assert a.status.value == "overdue"
-    assert "期限2025-12-31已过331天" in a.delivery.sentence_zh
+    assert "期限2025年12月31日已过331天" in a.delivery.sentence_zh
 
 
 def test_a_withdrawn_task_leaves_its_target_without_tasks() -> None:

@@ -115,7 +115,9 @@ class AuditEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+        from luoshi.web.display import stamp
+
+        return f"{stamp(self.at)} {self.actor_name} {self.action} {self.object_repr}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from luoshi.web.display import moment
 
 
 class StaleEdit(Exception):
@@ -38,7 +39,7 @@ class StaleEdit(Exception):
             "保存失败：在你编辑期间，%(who)s于%(when)s修改了此%(what)s。你的修改没有保存，请刷新页面查看最新内容后重新填写。"
         ) % {
             "who": last.actor_name,
-            "when": timezone.localtime(last.at).strftime("%Y-%m-%d %H:%M"),
+            "when": moment(last.at),
             "what": what,
         }
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -156,7 +157,7 @@ class Suggester:
             out.deadline_reason = gettext("量化目标的年份是%(year)s年") % {"year": year}
         elif self._THIS_YEAR.search(task.text):
             out.deadline_kind = "year_end"
-            out.deadline = dt.date(decision_year or dt.date.today().year, 12, 31)
+            out.deadline = dt.date(decision_year or timezone.localdate().year, 12, 31)
             out.deadline_reason = gettext("任务提到“今年”或“年内”")
         elif self._ONGOING.search(task.text):
             out.deadline_kind = "ongoing"

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.web.display import day
+
 from .audit import Audited, NoDeleteQuerySet
 from .decisions import Decision, Section
 from .locking import Versioned
@@ -254,7 +256,7 @@ class Task(Versioned, Audited):
 
     def deadline_display(self) -> str:
         if self.deadline_kind == DeadlineKind.DATE and self.deadline:
-            return self.deadline.strftime("%Y-%m-%d")
+            return day(self.deadline)
         if self.deadline_kind == DeadlineKind.YEAR_END and self.deadline:
             return gettext("%(year)s年内") % {"year": self.deadline.year}
         if self.deadline_kind == DeadlineKind.TEXT:
@@ -677,7 +679,7 @@ class Milestone(Audited):
         ordering = ["task_id", "due", "id"]
 
     def __str__(self) -> str:
-        return f"{self.due:%Y-%m-%d} {self.description}"
+        return f"{day(self.due)} {self.description}"
 
     def audit_task(self) -> Task:
         return self.task

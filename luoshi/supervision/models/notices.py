@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from luoshi.ledger.models import Role, Task, Unit, unit_of
 from luoshi.ledger.models.audit import NoDeleteQuerySet, record
+from luoshi.web.display import day, stamp
 
 from .config import Channel, ChannelKind, NoticeKind
 
@@ -278,7 +279,7 @@ class Run(models.Model):
         ordering = ["-started_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.started_at:%Y-%m-%d %H:%M} ({self.today})"
+        return f"{stamp(self.started_at)}（{day(self.today)}）"
 
     @classmethod
     def last_finished(cls) -> Run | None:

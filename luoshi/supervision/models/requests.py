@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from luoshi.ledger.models import Audited, DeadlineKind, ProgressStatus, Role, Task, Unit, unit_of
 from luoshi.ledger.models.audit import NoDeleteQuerySet
+from luoshi.web.display import day
 
 
 class RequestKind(models.TextChoices):
@@ -157,7 +158,7 @@ class Request(Audited):
                 task.deadline = self.new_date
                 task.audit_as(
                     "extend",
-                    gettext("同意延期至%(date)s") % {"date": self.new_date},
+                    gettext("同意延期至%(date)s") % {"date": day(self.new_date)},
                     by=by,
                 )
                 task.save()

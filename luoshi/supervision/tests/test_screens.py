@@ -194,4 +194,4 @@ def test_every_screen_renders_in_english_too(as_user: Any, office: Any, world: A
     client.cookies["django_language"] = "en"
     page = client.get(reverse("supervision:dashboard")).content.decode()
     assert "Supervision overview" in page
-    assert "not submitted since 2026-10-14" in page
+    assert "not submitted since 14 October 2026" in page
