@@ -1,8 +1,9 @@
 """A target's chart as SVG, drawn on the server: pure Python, no Django, no external assets.
 
-The chart shows the measured values, the trajectory the target still requires (from the latest value
-to the target), the weighted trend with its 95% prediction band, the target itself and any break in
-the series. For a relational target it shows both series and their trends, and the year they cross.
+The chart shows the measured values, the trajectory the target requires (at the required rate), the
+projection its status comes from — for a target to reach the path at the actual rate (the same
+:class:`~luoshi.indicators.maths.Path` as the sentence), otherwise the weighted trend — with its 95%
+prediction band, the target itself and any break in the series. For a relational target it shows both series and their trends, and the year they cross.
 It is accessible (``role="img"`` with a ``<title>`` and a ``<desc>`` that reads the data out) and
 prints in black and white: every line differs by its dash pattern as well as by its colour.
 
@@ -20,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from .maths import Assessment, Goal, Point, Relation, Series, natural_bounds, project
+from .maths import Assessment, Goal, Path, Point, Relation, Series, natural_bounds, project
 from .units import UnitError
 
 __all__ = ["chart"]
@@ -41,10 +42,12 @@ _LABELS = {
         "actual": "实际值",
         "required": "实现目标所需路径",
         "trend": "趋势预测",
+        "pace": "照目前速度",
         "band": "95%预测区间",
         "target": "目标",
         "break": "断点",
         "before": "断点前（不可比）",
+        "before_base": "基年前（未计入）",
         "crossing": "约{year}年超过",
         "crossed": "{year}年已超过",
         "no_data": "暂无实测数据",
@@ -57,10 +60,12 @@ _LABELS = {
         "actual": "Actual",
         "required": "Required path",
         "trend": "Trend",
+        "pace": "At the present pace",
         "band": "95% prediction interval",
         "target": "Target",
         "break": "Break",
         "before": "Before the break (not comparable)",
+        "before_base": "Before the base year (not counted)",
         "crossing": "crosses about {year}",
         "crossed": "crossed in {year}",
         "no_data": "No measured values yet",
@@ -140,6 +145,19 @@ def _trend(
     return out
 
 
+def _along(path: Path, until: int) -> list[tuple[float, float, float | None, float | None]]:
+    """(t, value, low, high) of a path from its start to the end of ``until``, a point a year."""
+    out: list[tuple[float, float, float | None, float | None]] = []
+    ts = [path.t] + [float(y) for y in range(math.floor(path.t) + 1, until + 1)]
+    for t in ts:
+        v = path.at(t)
+        if not math.isfinite(v):
+            break
+        iv = path.interval(t)
+        out.append((t, v, iv[0] if iv else None, iv[1] if iv else None))
+    return out
+
+
 def chart(
     series: Series | None,
     *,
@@ -161,37 +179,32 @@ def chart(
 
     pts = list(series.points) if series is not None else []
     seg = list(series.segment()[0]) if series is not None else []
+    base_t = assessment.base.t if assessment is not None and assessment.base is not None else None
+    if base_t is not None and goal is not None:
+        seg = [p for p in seg if p.t >= base_t - 1e-9]  # values before the base year are not counted
     ref_pts = list(reference.points) if reference is not None else []
     ref_seg = list(reference.segment()[0]) if reference is not None else []
     bounds = natural_bounds(goal.indicator if goal else (series.indicator if series else ""), unit)
     horizon = target_year
     if relation is not None and assessment is not None and assessment.crossing_year is not None:
         horizon = max(horizon or assessment.crossing_year, assessment.crossing_year)  # show where they cross
-    trend = _trend(seg, horizon, bounds) if horizon is not None else []
+    path = assessment.path if assessment is not None and goal is not None else None
+    if path is not None and horizon is not None:
+        trend = _along(path, horizon)
+    else:
+        trend = _trend(seg, horizon, bounds) if horizon is not None else []
     ref_trend = _trend(ref_seg, horizon, (None, None)) if horizon is not None and relation is not None else []
 
-    # the required path: from the latest value to the target, at the rate the method uses
+    # the required path: the rate the target requires, from where the method measures it
     required: list[tuple[float, float]] = []
-    if (
-        goal is not None
-        and goal.year is not None
-        and seg
-        and assessment is not None
-        and assessment.method in ("growth", "slope")
-        and seg[-1].t < goal.year
-    ):
-        x1, t1 = seg[-1].value, seg[-1].t
-        aim = goal.value
-        if goal.value_max is not None and x1 > max(goal.value, goal.value_max):
-            aim = max(goal.value, goal.value_max)
+    req = assessment.required_path if assessment is not None and goal is not None else None
+    if req is not None and goal is not None and goal.year is not None and req.t < goal.year:
         steps = 24
         for i in range(steps + 1):
-            t = t1 + (goal.year - t1) * i / steps
-            if assessment.method == "growth" and x1 > 0 and aim > 0:
-                v = x1 * (aim / x1) ** ((t - t1) / (goal.year - t1))
-            else:
-                v = x1 + (aim - x1) * (t - t1) / (goal.year - t1)
-            required.append((t, v))
+            t = req.t + (goal.year - req.t) * i / steps
+            v = req.at(t)
+            if math.isfinite(v):
+                required.append((t, v))
 
     # ranges
     ts = [p.t for p in pts + ref_pts] + [tr[0] for tr in trend]
@@ -277,9 +290,10 @@ def chart(
     for tr, color in ((trend, ACTUAL), (ref_trend, REFERENCE)):
         if len(tr) >= 2:
             line = " ".join(f"{_f(sc.x(t))},{_f(sc.y(v))}" for t, v, _, _ in tr)
+            name = L["pace"] if path is not None and tr is trend else L["trend"]
             out.append(
                 f'<polyline class="trend" points="{line}" fill="none" stroke="{color}" stroke-width="1.5" '
-                f'stroke-dasharray="6 4"><title>{escape(L["trend"])}</title></polyline>'
+                f'stroke-dasharray="6 4"><title>{escape(name)}</title></polyline>'
             )
 
     # the target
@@ -365,7 +379,12 @@ def chart(
                 f"{L['year'].format(year=p.year)}{f'-{p.month:02d}' if p.month else ''} {_num(p.value)}{unit}"
             )
             if not used:
-                label += f"（{L['before']}）" if not lang.startswith("en") else f" ({L['before']})"
+                why = (
+                    L["before_base"]
+                    if base_t is not None and cls == "actual" and p.t < base_t
+                    else L["before"]
+                )
+                label += f"（{why}）" if not lang.startswith("en") else f" ({why})"
             shape = (
                 f'<circle cx="{_f(sc.x(p.t))}" cy="{_f(sc.y(p.value))}" r="4"'
                 if cls == "actual"
@@ -395,7 +414,7 @@ def chart(
     if required:
         items.append((L["required"], REQUIRED, "10 3 2 3"))
     if len(trend) >= 2 or len(ref_trend) >= 2:
-        items.append((L["trend"], ACTUAL, "6 4"))
+        items.append((L["pace"] if path is not None else L["trend"], ACTUAL, "6 4"))
     if len(band) >= 2:
         items.append((L["band"], BAND, "band"))
     if goal is not None:

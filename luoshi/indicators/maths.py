@@ -3,8 +3,11 @@
 Pure Python, no Django, no I/O: the ledger passes series, targets and counts of tasks in, and gets
 frozen records out. Every formula, threshold and weight is in docs/indicators.md.
 
-- :func:`assess` — a numeric target (``Goal``) against a series: required vs actual growth
-  (the Open SDG / Statistics Canada progress status), keep-above/keep-below targets, bands.
+- :func:`assess` — a numeric target (``Goal``) against a series: required vs actual growth, by
+  luoshi's forward-looking method (the default) or exactly as Open SDG measures progress
+  (``methodology="open_sdg"``); keep-above/keep-below targets, bands.
+- :func:`assess_direction` — Open SDG's method for an indicator with a direction but no target value.
+- :func:`progress_score`, :func:`summarise` — Open SDG's score from −5 to 5, averaged over series.
 - :func:`project` — a weighted linear trend to the target year with a t prediction interval.
 - :func:`assess_relation` — one series against another (新能源装机规模 > 火电装机规模).
 - :func:`assess_milestone` — done, not done or overdue.
@@ -32,6 +35,8 @@ __all__ = [
     "HORIZON",
     "LEVEL",
     "LIMIT_SHARE",
+    "METHODOLOGIES",
+    "OPEN_SDG_BASE_YEAR",
     "Assessment",
     "Break",
     "Comparator",
@@ -39,23 +44,32 @@ __all__ = [
     "Delivery",
     "Goal",
     "Method",
+    "Methodology",
+    "Path",
     "Point",
     "Projection",
     "Relation",
     "Series",
     "Status",
+    "Summary",
     "TaskView",
     "assess",
+    "assess_direction",
     "assess_milestone",
     "assess_relation",
     "delivery",
     "natural_bounds",
+    "progress_score",
     "project",
+    "summarise",
     "t_quantile",
 ]
 
 Comparator = Literal[">=", ">", "≈", "<=", "<", "="]
-Method = Literal["growth", "slope", "hold", "band", "relation", "milestone", "observed", "none"]
+Method = Literal["growth", "slope", "hold", "band", "relation", "milestone", "observed", "no_target", "none"]
+# how progress is measured: luoshi's forward-looking method (the default) or Open SDG's, exactly
+Methodology = Literal["luoshi", "open_sdg"]
+METHODOLOGIES: tuple[Methodology, ...] = ("luoshi", "open_sdg")
 
 ON_TRACK_AT = 0.95  # R at or above: on track
 ACCELERATE_AT = 0.6  # R at or above (and below 0.95): acceleration needed; below: limited progress
@@ -65,6 +79,11 @@ HORIZON = 2060  # relational targets: a crossing later than this is reported as 
 LIMIT_SHARE = 0.9  # a target within the top 10% of a natural limit is assessed on the distance to it
 BAND_PCT = 0.5  # ≈ band for a percentage: ± 0.5 percentage point
 BAND_REL = 0.05  # ≈ band otherwise: ± 5% of the value
+OPEN_SDG_BASE_YEAR = 2015  # Open SDG's own default base year (luoshi's default is the series' first year)
+OPEN_SDG_ZERO = 0.001  # Open SDG replaces a value of 0 by this before taking growth rates
+NO_TARGET_ON_TRACK_AT = 0.015  # Open SDG without a target: growth (in the desired direction) at or above
+NO_TARGET_ACCELERATE_AT = 0.005  # … at or above (and below 1.5%): acceleration needed; below: limited
+SCORE_MAX = 5.0  # progress scores run from −5 to 5
 _TOL = 1e-12  # relative: values this close count as equal (unit conversions must not flip a status)
 _TOL_FIT = 1e-9  # the same for values computed from a fitted trend, which carry more rounding
 
@@ -284,7 +303,13 @@ class Relation:
 
 @dataclass(frozen=True, slots=True)
 class Projection:
-    """The weighted linear trend's value at ``year``, with a prediction interval when n > 2."""
+    """The value a model of growth gives at ``year``, with a prediction interval when n > 2.
+
+    ``model`` says which: ``"trend"`` the weighted linear trend (keep-above/below and band targets,
+    relations), ``"compound"`` growth continued at the actual rate, ``"linear"`` the actual change per
+    year continued (targets to reach: the model their status comes from, see :class:`Path`).
+    ``slope`` is the trend's slope, or for a path the average change per year from the latest value.
+    """
 
     year: int
     value: float
@@ -294,6 +319,92 @@ class Projection:
     slope: float  # per year
     level: float = LEVEL
     half_life: float = HALF_LIFE
+    model: Literal["trend", "compound", "linear"] = "trend"
+
+
+@dataclass(frozen=True, slots=True)
+class Path:
+    """A model of growth: from ``value`` at time ``t``, ``rate`` a year — compound growth
+    (``kind="compound"``, rate −0.02 is −2% a year) or a constant change (``"linear"``, in the unit)
+    — applied to the distance to ``limit`` when one is set (the distance shrinks as the value nears it).
+
+    The status of a target to reach, its projection, its sentence and the line on its chart all come
+    from one path, so that none of them can contradict another. With ``sigma`` (n > 2) the path is the
+    random walk with drift whose estimated drift is ``rate``: the end-point growth rate is exactly
+    that model's estimate, and its forecast interval at h years ahead is
+    ±t · sigma · √(h + h² / span) on the model's scale (logarithms for compound growth).
+    """
+
+    kind: Literal["compound", "linear"]
+    t: float
+    value: float
+    rate: float
+    limit: float | None = None
+    sigma: float | None = None  # spread of the yearly changes about the rate, per √year
+    span: float = 0.0  # years the rate was measured over
+    n: int = 0  # points it was measured from
+    bounds: tuple[float | None, float | None] = (None, None)
+
+    def _scale(self, x: float) -> float:
+        return x if self.limit is None else self.limit - x
+
+    def _unscale(self, y: float) -> float:
+        return y if self.limit is None else self.limit - y
+
+    def _step(self, h: float) -> float:
+        """The model's value h years on, before clipping (nan when it cannot be computed)."""
+        y0 = self._scale(self.value)
+        if self.kind == "compound":
+            if self.rate <= -1.0:
+                return self._unscale(0.0) if h > 0 else self.value
+            return self._unscale(y0 * math.exp(max(-700.0, min(700.0, math.log1p(self.rate) * h))))
+        return self._unscale(y0 + self.rate * h)
+
+    def at(self, t: float) -> float:
+        """The path's value at time ``t``, clipped to its natural limits."""
+        v = self._step(t - self.t)
+        return _clip(v, *self.bounds) if math.isfinite(v) else v
+
+    def interval(self, t: float, level: float = LEVEL) -> tuple[float, float] | None:
+        """The prediction interval at ``t`` (None without a spread, or when it cannot be computed)."""
+        h = t - self.t
+        if self.sigma is None or not self.sigma > 0 or self.span <= 0 or h <= 0 or self.n < 3:
+            return None
+        y0 = self._scale(self.value)
+        if self.kind == "compound" and not y0 > 0:
+            return None
+        if self.sigma <= 1e-9 * (1.0 if self.kind == "compound" else max(1.0, abs(y0))):
+            return None  # the points lie on the path: an interval of no width says nothing
+        se = self.sigma * math.sqrt(h + h * h / self.span)
+        q = t_quantile(0.5 + level / 2, self.n - 2)
+        if self.kind == "compound":
+            m = math.log(y0) + math.log1p(self.rate) * h if self.rate > -1.0 else -math.inf
+            lo_y, hi_y = math.exp(max(-700.0, m - q * se)), math.exp(min(700.0, m + q * se))
+        else:
+            m = y0 + self.rate * h
+            lo_y, hi_y = m - q * se, m + q * se
+        a, b = sorted((self._unscale(lo_y), self._unscale(hi_y)))
+        if not (math.isfinite(a) and math.isfinite(b)):
+            return None
+        return _clip(a, *self.bounds), _clip(b, *self.bounds)
+
+    def projection(self, year: int, level: float = LEVEL) -> Projection | None:
+        value = self.at(float(year))
+        if not math.isfinite(value):
+            return None
+        iv = self.interval(float(year), level)
+        slope = (value - self.value) / (year - self.t) if year != self.t else 0.0
+        return Projection(
+            year,
+            value,
+            iv[0] if iv else None,
+            iv[1] if iv else None,
+            self.n,
+            slope,
+            level,
+            math.inf,
+            self.kind,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,6 +427,10 @@ class Assessment:
     gap: float | None = None
     crossing_year: int | None = None
     milestone: bool = False
+    methodology: Methodology = "luoshi"
+    path: Path | None = None  # the model behind status and projection (targets to reach)
+    required_path: Path | None = None  # the path the target requires, at the required rate
+    score: float | None = None  # Open SDG's progress score, −5…5 (Open SDG methodology only)
 
     @property
     def label_zh(self) -> str:
@@ -624,6 +739,8 @@ def _q(v: float, unit: str | None, est: bool = False) -> str:
 def _q_en(v: float, unit: str | None, est: bool = False) -> str:
     if not unit:
         return _num(v, est)
+    if unit.endswith(" points") and _num(v, est) in ("1", "-1"):
+        unit = unit[:-1]  # 1 percentage point
     return f"{_num(v, est)}{unit}" if unit in ("%", "‰") else f"{_num(v, est)} {unit}"
 
 
@@ -701,19 +818,89 @@ def _context(series: Series, indicator: str, brk: Break | None, seg: Sequence[Po
     return notes
 
 
-def assess(series: Series, goal: Goal, *, today: date | None = None) -> Assessment:
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    """What the methods below share besides the target: the methodology, the name of the measured
+    series and the first year that counts (for "which data would settle it")."""
+
+    sdg: bool
+    name: str
+    since: int | None = None
+
+
+def _need(ctx: _Ctx, latest: Point | None) -> tuple[str, str]:
+    """Which data would settle an assessment that has too few: 需要至少两年的……数据."""
+    zh = f"需要至少两年的“{ctx.name}”数据" + (f"（{ctx.since}年起）" if ctx.since else "")
+    en = (
+        f"at least two years of data on {ctx.name}"
+        + (f" (from {ctx.since})" if ctx.since else "")
+        + " are needed"
+    )
+    if latest is not None:
+        if latest.month is None or not 1 <= latest.month < 12:
+            zh += f"，再有{latest.year + 1}年或以后一年的数据即可判断"
+            en += f": one more value for {latest.year + 1} or later would settle it"
+        else:
+            zh += f"，再有{latest.year}年{latest.month}月以后的一个数据即可判断"
+            en += f": one more value after {latest.year}-{latest.month:02d} would settle it"
+    return zh, en
+
+
+def _from_base_year(seg: tuple[Point, ...], base_year: int | None, notes: _Notes) -> tuple[Point, ...]:
+    """The points from ``base_year`` on (the first year after it that has data, as Open SDG does)."""
+    if base_year is None or not seg:
+        return seg
+    kept = tuple(p for p in seg if p.year >= base_year)
+    if not kept:
+        return kept
+    dropped = len(seg) - len(kept)
+    first = kept[0].year
+    zh = f"以{base_year}年为基年"
+    en = f"base year {base_year}"
+    if first != base_year:
+        zh += f"（该年没有数据，从{first}年算起）"
+        en += f" (no value for it: counted from {first})"
+    if dropped:
+        zh += f"，只用{first}年起的{len(kept)}个数据点"
+        en += f": only the {len(kept)} point(s) from {first} on are used"
+    notes.add(zh, en)
+    return kept
+
+
+def assess(
+    series: Series,
+    goal: Goal,
+    *,
+    today: date | None = None,
+    methodology: Methodology = "luoshi",
+    base_year: int | None = None,
+) -> Assessment:
     """How far along ``goal`` is, from ``series``. Never raises on finite data; the explanation says
-    why whenever the status is insufficient data or not assessable."""
+    why whenever the status is insufficient data or not assessable, and which data would settle it.
+
+    ``methodology`` chooses how a target to reach is judged: ``"luoshi"`` (the default) compares the
+    growth so far with the pace still required from the latest value; ``"open_sdg"`` is Open SDG's
+    progress measure (the required rate from the base year, a value of 0 taken as 0.001, natural
+    limits ignored, no-target method for a target without a year). ``base_year``: values before it
+    are not used (default: the series' first year, after any break).
+    """
+    if methodology not in METHODOLOGIES:
+        raise ValueError(f"unknown methodology: {methodology!r}")
     today = today or date.today()
     seg, brk = series.segment()
     notes = _context(series, goal.indicator, brk, seg)
     unit = goal.unit
+    sdg = methodology == "open_sdg"
 
     def out(status: Status, method: Method, zh: str, en: str, **kw: Any) -> Assessment:
         ezh, een = notes.after(zh, en)
-        return Assessment(status, method, ezh, een, indicator=goal.indicator, unit=unit, **kw)
+        if sdg and status is Status.ACHIEVED:
+            kw.setdefault("score", SCORE_MAX)
+        return Assessment(
+            status, method, ezh, een, indicator=goal.indicator, unit=unit, methodology=methodology, **kw
+        )
 
-    if goal.year is None:
+    if goal.year is None and not sdg:
         return out(Status.NOT_ASSESSABLE, "none", "目标没有年份，无法判断进度", "the target has no year")
     if not math.isfinite(goal.value) or (goal.value_max is not None and not math.isfinite(goal.value_max)):
         return out(Status.NOT_ASSESSABLE, "none", "目标值无效", "the target value is not a number")
@@ -721,10 +908,18 @@ def assess(series: Series, goal: Goal, *, today: date | None = None) -> Assessme
         seg = tuple(series.to(unit).segment()[0]) if series.unit != unit else seg
     except UnitError as e:
         return out(Status.NOT_ASSESSABLE, "none", e.message_zh, e.message_en)
+    since = max((y for y in (brk.year if brk else None, base_year) if y is not None), default=None)
+    ctx = _Ctx(sdg, series.indicator or goal.indicator, since)
+    seg = _from_base_year(seg, base_year, notes)
     if not seg:
-        zh = f"{brk.year}年断点后没有数据" if brk else f"没有“{series.indicator}”的实测数据"
-        en = f"no data after the break in {brk.year}" if brk else f"no measured values of {series.indicator}"
-        return out(Status.INSUFFICIENT, "none", zh, en)
+        nz, ne = _need(ctx, None)
+        if base_year is not None and series.points:
+            zh, en = f"基年{base_year}年及以后没有数据", f"no data from the base year {base_year} on"
+        elif brk:
+            zh, en = f"{brk.year}年断点后没有数据", f"no data after the break in {brk.year}"
+        else:
+            zh, en = f"没有“{series.indicator}”的实测数据", f"no measured values of {series.indicator}"
+        return out(Status.INSUFFICIENT, "none", f"{zh}；{nz}", f"{en}; {ne}")
 
     lo, hi = goal.bounds if goal.bounds is not None else natural_bounds(goal.indicator, unit)
     upward = goal.comparator in (">=", ">")
@@ -751,6 +946,13 @@ def assess(series: Series, goal: Goal, *, today: date | None = None) -> Assessme
         )
 
     latest = seg[-1]
+    if goal.year is None:  # Open SDG: a target without a year is judged by its direction alone
+        d = _direction(goal, seg[0].value)
+        notes.add(
+            "目标没有年份，无法计算所需增速，按Open SDG无目标值的方法评估",
+            "the target has no year, so no required rate: judged by Open SDG's method without a target",
+        )
+        return _no_target(seg, d, unit, None, out, ctx)
     target_year = goal.year
     if today.year > target_year and latest.t < target_year:
         notes.add(
@@ -758,8 +960,11 @@ def assess(series: Series, goal: Goal, *, today: date | None = None) -> Assessme
             f"the target year {target_year} has passed without data for it; judged on the data there are",
         )
     band = _band(goal)
-    fit = _fit(seg)
-    proj = _project(fit, target_year, LEVEL, (lo, hi)) if fit else None
+
+    def trend() -> tuple[_Fit | None, Projection | None]:
+        """The weighted trend, for the targets whose status comes from it (a target to reach has its path)."""
+        fit = _fit(seg)
+        return fit, (_project(fit, target_year, LEVEL, (lo, hi)) if fit else None)
 
     # the target year is in the data: achieved or missed, nothing to project
     if latest.t >= target_year - 1e-9:
@@ -773,14 +978,58 @@ def assess(series: Series, goal: Goal, *, today: date | None = None) -> Assessme
         return out(status, "observed", zh, en, latest=p, base=seg[0], gap=None)
 
     if band is not None:
-        return _assess_band(seg, goal, band, proj, out)
-    if goal.hold and _meets(latest.value, goal.comparator, goal.value):
-        return _assess_hold(seg, goal, fit, proj, out)
+        return _assess_band(seg, goal, band, trend()[1], (lo, hi), out, ctx)
+    if goal.hold and not sdg and _meets(latest.value, goal.comparator, goal.value):
+        return _assess_hold(seg, goal, *trend(), out, ctx)
     if _meets_goal(latest.value, goal, seg[0].value):
         zh = f"{latest.year}年为{_q(latest.value, unit)}，已达到目标（{_goal_zh(goal)}）"
         en = f"{_q_en(latest.value, unit)} in {latest.year}: the target ({_goal_en(goal)}) is met"
-        return out(Status.ACHIEVED, "observed", zh, en, latest=latest, base=seg[0], projection=proj)
-    return _assess_reach(seg, goal, goal.value, _direction(goal, seg[0].value), proj, (lo, hi), out)
+        return out(Status.ACHIEVED, "observed", zh, en, latest=latest, base=seg[0], projection=trend()[1])
+    return _assess_reach(seg, goal, goal.value, _direction(goal, seg[0].value), (lo, hi), out, ctx)
+
+
+def assess_direction(
+    series: Series,
+    indicator: str,
+    comparator: Comparator,
+    unit: str = "",
+    *,
+    year: int | None = None,
+    today: date | None = None,
+    base_year: int | None = None,
+) -> Assessment:
+    """Open SDG's method for an indicator without a target value: the growth rate in the desired
+    direction (``comparator`` ≥/> up, ≤/< down) against 1.5% / 0.5% / 0 a year. ``year``, when
+    given, is only where the path is projected to."""
+    del today  # the same signature as assess(); the growth so far does not depend on the day
+    seg, brk = series.segment()
+    notes = _context(series, indicator, brk, seg)
+    unit = unit or series.unit
+
+    def out(status: Status, method: Method, zh: str, en: str, **kw: Any) -> Assessment:
+        ezh, een = notes.after(zh, en)
+        return Assessment(
+            status, method, ezh, een, indicator=indicator, unit=unit, methodology="open_sdg", **kw
+        )
+
+    if comparator not in (">=", ">", "<=", "<"):
+        return out(
+            Status.NOT_ASSESSABLE,
+            "none",
+            "目标既无数值也无方向（提高或降低），无法评估",
+            "the target has neither a value nor a direction (up or down)",
+        )
+    try:
+        seg = tuple(series.to(unit).segment()[0]) if series.unit != unit else seg
+    except UnitError as e:
+        return out(Status.NOT_ASSESSABLE, "none", e.message_zh, e.message_en)
+    since = max((y for y in (brk.year if brk else None, base_year) if y is not None), default=None)
+    ctx = _Ctx(True, series.indicator or indicator, since)
+    seg = _from_base_year(seg, base_year, notes)
+    if not seg:
+        nz, ne = _need(ctx, None)
+        return out(Status.INSUFFICIENT, "none", f"没有可用的数据；{nz}", f"no data to use; {ne}")
+    return _no_target(seg, 1 if comparator in (">=", ">") else -1, unit, year, out, ctx)
 
 
 class _Out(Protocol):
@@ -829,7 +1078,8 @@ def _gap(goal_value: float, d: int, proj: Projection | None) -> float | None:
 def _proj_zh(proj: Projection | None, unit: str) -> str:
     if proj is None:
         return ""
-    s = f"按趋势{proj.year}年约为{_q(proj.value, unit, True)}"
+    lead = "按趋势" if proj.model == "trend" else "照此速度"
+    s = f"{lead}{proj.year}年约为{_q(proj.value, unit, True)}"
     if proj.low is not None and proj.high is not None:
         s += f"（{round(proj.level * 100)}%预测区间{_num(proj.low, True)}—{_q(proj.high, unit, True)}）"
     return s
@@ -838,10 +1088,51 @@ def _proj_zh(proj: Projection | None, unit: str) -> str:
 def _proj_en(proj: Projection | None, unit: str) -> str:
     if proj is None:
         return ""
-    s = f"the trend gives about {_q_en(proj.value, unit, True)} in {proj.year}"
+    if proj.model == "trend":
+        s = f"the trend gives about {_q_en(proj.value, unit, True)} in {proj.year}"
+    else:
+        s = f"at this pace it would be about {_q_en(proj.value, unit, True)} in {proj.year}"
     if proj.low is not None and proj.high is not None:
         s += f" ({round(proj.level * 100)}% prediction interval {_num(proj.low, True)}–{_q_en(proj.high, unit, True)})"
     return s
+
+
+def _spread(
+    seg: Sequence[Point], kind: str, limit: float | None, values: Sequence[float] | None = None
+) -> float | None:
+    """The spread (per √year) of the changes between consecutive points about the end-point rate,
+    on the path's scale: the σ of the random walk with drift whose drift the end points estimate."""
+    n = len(seg)
+    if n < 3:
+        return None
+    ys = [limit - p.value if limit is not None else p.value for p in seg] if values is None else list(values)
+    if kind == "compound":
+        if not all(y > 0 for y in ys):
+            return None
+        ys = [math.log(y) for y in ys]
+    span = seg[-1].t - seg[0].t
+    if span <= 0:
+        return None
+    mu = (ys[-1] - ys[0]) / span
+    ss = 0.0
+    for a, b, ya, yb in zip(seg, seg[1:], ys, ys[1:], strict=False):
+        dt = b.t - a.t
+        if dt <= 0:
+            return None
+        r = yb - ya - mu * dt
+        ss += r * r / dt  # (not ** 2, which raises on overflow)
+    s = math.sqrt(ss / (n - 2))
+    return s if math.isfinite(s) else None
+
+
+def _single(
+    seg: Sequence[Point], unit: str, out: _Out, ctx: _Ctx, prefix: tuple[str, str] = ("", "")
+) -> Assessment:
+    latest = seg[-1]
+    nz, ne = _need(ctx, latest)
+    zh = f"{prefix[0]}只有1个数据点（{latest.year}年{_q(latest.value, unit)}），无法计算增速；{nz}"
+    en = f"{prefix[1]}a single data point ({_q_en(latest.value, unit)} in {latest.year}): no rate of change; {ne}"
+    return out(Status.INSUFFICIENT, "none", zh, en, latest=latest)
 
 
 def _assess_reach(
@@ -849,35 +1140,43 @@ def _assess_reach(
     goal: Goal,
     aim: float,
     d: int,
-    proj: Projection | None,
     bounds: tuple[float | None, float | None],
     out: _Out,
+    ctx: _Ctx,
 ) -> Assessment:
-    """Required vs actual growth towards ``aim`` in direction ``d`` (+1 up, −1 down)."""
-    unit = goal.unit
-    latest = seg[-1]
-    gap = _gap(aim, d, proj)
+    """Required vs actual growth towards ``aim`` in direction ``d`` (+1 up, −1 down).
+
+    luoshi's method: the actual rate from the base to the latest point against the rate still
+    required from the latest value to the target; status, projection and sentence all follow the
+    one :class:`Path` that continues the actual rate from the latest value.
+    """
     if len(seg) < 2:
-        zh = f"只有1个数据点（{latest.year}年{_q(latest.value, unit)}），无法计算增速"
-        en = f"a single data point ({_q_en(latest.value, unit)} in {latest.year}): no rate of change"
-        return out(Status.INSUFFICIENT, "none", zh, en, latest=latest)
-    base = seg[0]
-    x0, x1, v = base.value, latest.value, aim
+        return _single(seg, goal.unit, out, ctx, _sdg_prefix(seg[0]) if ctx.sdg else ("", ""))
+    if ctx.sdg:
+        return _reach_open_sdg(seg, goal, aim, d, bounds, out)
+    unit = goal.unit
+    base, latest = seg[0], seg[-1]
+    assert goal.year is not None
+    T = goal.year
     dt_a = latest.t - base.t
-    dt_r = goal.year - latest.t if goal.year is not None else 0.0
+    dt_r = T - latest.t
     hi = bounds[1]
-    gap_to_limit = d > 0 and hi is not None and _ge(v, LIMIT_SHARE * hi) and _ge(hi, x0) and _ge(hi, x1)
-    dd = d
-    if gap_to_limit:
-        assert hi is not None
-        x0, x1, v, dd = hi - x0, hi - x1, hi - v, -d
-    method: Method
-    if x0 > 0 and x1 > 0 and v > 0:
-        method = "growth"
+    limit = (
+        hi
+        if d > 0
+        and hi is not None
+        and _ge(aim, LIMIT_SHARE * hi)
+        and _ge(hi, base.value)
+        and _ge(hi, latest.value)
+        else None
+    )
+    x0, x1, v = (limit - x if limit is not None else x for x in (base.value, latest.value, aim))
+    dd = -d if limit is not None else d
+    compound = x0 > 0 and x1 > 0 and v > 0
+    if compound:
         actual = _rate((math.log(x1) - math.log(x0)) / dt_a)
         required = _rate((math.log(v) - math.log(x1)) / dt_r)
     else:
-        method = "slope"
         actual = (x1 - x0) / dt_a
         required = (v - x1) / dt_r
     if not (math.isfinite(actual) and math.isfinite(required)):
@@ -891,39 +1190,47 @@ def _assess_reach(
         )
     ratio = _ratio(dd * actual, required)
     status = _by_ratio(ratio)
+    kind: Literal["compound", "linear"] = "compound" if compound else "linear"
+    path = Path(
+        kind, latest.t, latest.value, actual, limit, _spread(seg, kind, limit), dt_a, len(seg), bounds
+    )
+    required_path = Path(kind, latest.t, latest.value, required, limit, bounds=bounds)
+    proj = path.projection(T)
+    gap = _gap(aim, d, proj)
     span, span_en = _years(base, latest), _years_en(base, latest)
-    # a rate in per cent also gets its change in percentage points per year
-    pts = method == "growth" and family(unit) == "rate"
-    pa = _pp(latest.value - base.value, dt_a, unit) if pts else ("", "")
-    pr = _pp(aim - latest.value, dt_r, unit) if pts else ("", "")
-    if gap_to_limit:
+    if limit is not None:
+        du, du_en = _diff(unit), _diff_en(unit)
+        way = "缩小" if x1 <= x0 else "扩大"
+        way_en = "narrowed" if x1 <= x0 else "widened"
         zh = (
-            f"{span}距上限的差距年均{_chg(actual, True, 'growth')}{pa[0]}，到{goal.year}年实现目标"
-            f"（{_goal_zh(goal)}）需年均{_chg(required, True, 'growth')}{pr[0]}"
+            f"{span}距上限{_q(limit, unit)}的差距由{_q(x0, du)}{way}到{_q(x1, du)}，年均{_shift(actual, kind, du)}；"
+            f"到{T}年实现目标（{_goal_zh(goal)}）需缩小到{_q(v, du) if v else '0'}，年均{_shift(required, kind, du)}"
         )
         en = (
-            f"{span_en}: the distance to the limit of {_q_en(hi or 0, unit)} changed by "
-            f"{_chg_en(actual, unit, 'growth')}{pa[1]} a year; reaching the target ({_goal_en(goal)}) "
-            f"by {goal.year} needs {_chg_en(required, unit, 'growth')}{pr[1]} a year"
+            f"{span_en}: the distance to the limit of {_q_en(limit, unit)} {way_en} from {_num(x0)} to "
+            f"{_q_en(x1, du_en)}, {_shift_en(actual, kind, du_en)} a year; reaching the target "
+            f"({_goal_en(goal)}) by {T} needs it to narrow to {_q_en(v, du_en) if v else '0'}, "
+            f"{_shift_en(required, kind, du_en)} a year"
         )
     else:
+        # a rate in per cent also gets its change in percentage points per year
+        pts = compound and family(unit) == "rate"
+        pa = _pp(latest.value - base.value, dt_a, unit) if pts else ("", "")
+        pr = _pp(aim - latest.value, dt_r, unit) if pts else ("", "")
         zh = (
-            f"{span}年均{_chg(actual, False, method, unit)}{pa[0]}，到{goal.year}年实现目标"
-            f"（{_goal_zh(goal)}）需年均{_chg(required, False, method, unit)}{pr[0]}"
+            f"{span}年均{_chg(actual, kind, unit)}{pa[0]}，到{T}年实现目标"
+            f"（{_goal_zh(goal)}）需年均{_chg(required, kind, unit)}{pr[0]}"
         )
         en = (
-            f"{span_en}: {_chg_en(actual, unit, method)}{pa[1]} a year; reaching the target "
-            f"({_goal_en(goal)}) by {goal.year} needs {_chg_en(required, unit, method)}{pr[1]} a year"
+            f"{span_en}: {_chg_en(actual, kind, unit)}{pa[1]} a year; reaching the target "
+            f"({_goal_en(goal)}) by {T} needs {_chg_en(required, kind, unit)}{pr[1]} a year"
         )
-    pz, pe = _proj_zh(proj, unit), _proj_en(proj, unit)
-    if pz:
-        zh += f"；{pz}" + (f"，{_gap_zh(gap, unit)}" if gap is not None else "")
-        en += f"; {pe}" + (f", {_gap_en(gap, unit)}" if gap is not None else "")
+    pz, pe = _path_clause(proj, gap, aim, status, unit)
     return out(
         status,
-        method,
-        zh,
-        en,
+        "growth" if compound else "slope",
+        zh + pz,
+        en + pe,
         ratio=ratio,
         actual_rate=actual,
         required_rate=required,
@@ -931,7 +1238,211 @@ def _assess_reach(
         latest=latest,
         projection=proj,
         gap=gap,
+        path=path,
+        required_path=required_path,
     )
+
+
+def _sdg_prefix(base: Point) -> tuple[str, str]:
+    return f"按Open SDG方法（基年{base.year}年），", f"by the Open SDG method (base year {base.year}), "
+
+
+def _sdg_zero(x: float) -> float:
+    """Open SDG takes a value of 0 as 0.001 before it computes a growth rate."""
+    return OPEN_SDG_ZERO if x == 0 else x
+
+
+def _reach_open_sdg(
+    seg: Sequence[Point],
+    goal: Goal,
+    aim: float,
+    d: int,
+    bounds: tuple[float | None, float | None],
+    out: _Out,
+) -> Assessment:
+    """Open SDG's progress measure with a target: CAGR from the base year to the latest value against
+    the CAGR from the base year to the target, R = CAGR_actual ÷ CAGR_required (their sign decides the
+    direction), the same thresholds. No natural limit; 0 is taken as 0.001."""
+    unit = goal.unit
+    base, latest = seg[0], seg[-1]
+    assert goal.year is not None
+    T = goal.year
+    pz0, pe0 = _sdg_prefix(base)
+    x0, x1, v = (_sdg_zero(x) for x in (base.value, latest.value, aim))
+    zero_zh = "；按Open SDG的做法，数值0按0.001计算" if 0.0 in (base.value, latest.value, aim) else ""
+    zero_en = "; as Open SDG does, a value of 0 is taken as 0.001" if zero_zh else ""
+    span, span_en = _years(base, latest), _years_en(base, latest)
+    if (x1 > 0) != (x0 > 0) or (v > 0) != (x0 > 0):
+        zh = (
+            f"{pz0}{base.year}年为{_q(base.value, unit)}，{latest.year}年为{_q(latest.value, unit)}，"
+            f"目标为{_goal_zh(goal)}，数值正负不同，复合增长率没有意义；可改用落实方法（按年均变化量评估）"
+        )
+        en = (
+            f"{pe0}{_q_en(base.value, unit)} in {base.year}, {_q_en(latest.value, unit)} in {latest.year} "
+            f"and a target of {_goal_en(goal)} differ in sign, so a compound growth rate means nothing; "
+            "luoshi's method (change per year) can assess it"
+        )
+        return out(Status.NOT_ASSESSABLE, "none", zh, en, base=base, latest=latest)
+    log0 = math.log(abs(x0))  # same signs: the ratio of two negative values is positive
+    actual = _rate((math.log(abs(x1)) - log0) / (latest.t - base.t))
+    required = _rate((math.log(abs(v)) - log0) / (T - base.t))
+    if not (math.isfinite(actual) and math.isfinite(required)):
+        return out(
+            Status.NOT_ASSESSABLE, "none", "数值超出可计算范围", "the values are out of the computable range"
+        )
+    base_met = _ge(base.value, aim) if d > 0 else _ge(aim, base.value)
+    if base_met:
+        # the base already met the target and the latest does not: Open SDG's ratio of two rates of
+        # the same sign would read as progress; the series has moved away from the target
+        moved = (latest.value - base.value) * d < 0
+        status = Status.DETERIORATING if moved else Status.LIMITED
+        zh = (
+            f"{pz0}{base.year}年为{_q(base.value, unit)}，已达到目标（{_goal_zh(goal)}），"
+            f"{latest.year}年为{_q(latest.value, unit)}，" + ("已回到目标以外" if moved else "仍未达到")
+        )
+        en = (
+            f"{pe0}{_q_en(base.value, unit)} in {base.year} met the target ({_goal_en(goal)}); "
+            f"{_q_en(latest.value, unit)} in {latest.year} " + ("no longer does" if moved else "does not")
+        )
+        score = progress_score(-1.0 if moved else 0.0, ON_TRACK_AT, ACCELERATE_AT)
+        return out(
+            status,
+            "growth",
+            zh + zero_zh,
+            en + zero_en,
+            base=base,
+            latest=latest,
+            actual_rate=actual,
+            score=score,
+        )
+    if required == 0:
+        ratio = 0.0 if actual == 0 else (math.inf if actual * d > 0 else -math.inf)
+    else:
+        r = actual / required
+        ratio = round(r, 9) if math.isfinite(r) else r
+    status = _by_ratio(ratio)
+    path = Path(
+        "compound",
+        latest.t,
+        x1,
+        actual,
+        None,
+        _spread(seg, "compound", None),
+        latest.t - base.t,
+        len(seg),
+        bounds,
+    )
+    required_path = Path("compound", base.t, x0, required, None, bounds=bounds)
+    proj = path.projection(T)
+    gap = _gap(v, d, proj)  # against the target as Open SDG reads it (0 as 0.001)
+    pts = family(unit) == "rate"
+    pa = _pp(latest.value - base.value, latest.t - base.t, unit) if pts else ("", "")
+    pr = _pp(aim - base.value, T - base.t, unit) if pts else ("", "")
+    zh = (
+        f"{pz0}{span}年均{_chg(actual, 'compound', unit)}{pa[0]}，按基年数值到{T}年实现目标"
+        f"（{_goal_zh(goal)}）需年均{_chg(required, 'compound', unit)}{pr[0]}"
+    )
+    en = (
+        f"{pe0}{_chg_en(actual, 'compound', unit)}{pa[1]} a year over {span_en}; from the base year, reaching "
+        f"the target ({_goal_en(goal)}) by {T} needs {_chg_en(required, 'compound', unit)}{pr[1]} a year"
+    )
+    pz, pe = _path_clause(proj, gap, v, status, unit)
+    return out(
+        status,
+        "growth",
+        zh + pz + zero_zh,
+        en + pe + zero_en,
+        ratio=ratio,
+        actual_rate=actual,
+        required_rate=required,
+        base=base,
+        latest=latest,
+        projection=proj,
+        gap=gap,
+        path=path,
+        required_path=required_path,
+        score=progress_score(ratio, ON_TRACK_AT, ACCELERATE_AT),
+    )
+
+
+def _no_target(seg: Sequence[Point], d: int, unit: str, year: int | None, out: _Out, ctx: _Ctx) -> Assessment:
+    """Open SDG without a target value: the growth rate in the desired direction against 1.5% / 0.5%
+    / 0 a year. Downwards, Open SDG takes the growth of 1/x (a fall of 2% a year counts as 2.04%)."""
+    if len(seg) < 2:
+        return _single(seg, unit, out, ctx, _sdg_prefix(seg[0]))
+    base, latest = seg[0], seg[-1]
+    pz0, pe0 = _sdg_prefix(base)
+    x0, x1 = _sdg_zero(base.value), _sdg_zero(latest.value)
+    zero_zh = "；按Open SDG的做法，数值0按0.001计算" if 0.0 in (base.value, latest.value) else ""
+    zero_en = "; as Open SDG does, a value of 0 is taken as 0.001" if zero_zh else ""
+    if (x1 > 0) != (x0 > 0):
+        zh = f"{pz0}{base.year}年为{_q(base.value, unit)}，{latest.year}年为{_q(latest.value, unit)}，数值正负不同，复合增长率没有意义"
+        en = f"{pe0}{_q_en(base.value, unit)} in {base.year} and {_q_en(latest.value, unit)} in {latest.year} differ in sign, so a compound growth rate means nothing"
+        return out(Status.NOT_ASSESSABLE, "none", zh, en, base=base, latest=latest)
+    dt = latest.t - base.t
+    log_change = math.log(abs(x1)) - math.log(abs(x0))
+    growth = _rate(log_change / dt)
+    better = growth if d > 0 else _rate(-log_change / dt)  # the growth of 1/x
+    better = round(better, 12)
+    if better >= NO_TARGET_ON_TRACK_AT:
+        status = Status.ON_TRACK
+    elif better >= NO_TARGET_ACCELERATE_AT:
+        status = Status.ACCELERATE
+    elif better >= 0:
+        status = Status.LIMITED
+    else:
+        status = Status.DETERIORATING
+    path = Path("compound", latest.t, x1, growth, None, _spread(seg, "compound", None), dt, len(seg))
+    proj = path.projection(year) if year is not None and latest.t < year else None
+    span, span_en = _years(base, latest), _years_en(base, latest)
+    want_zh, want_en = ("上升", "up") if d > 0 else ("下降", "down")
+    zh = f"{pz0}{span}年均{_chg(growth, 'compound', unit)}"
+    en = f"{pe0}{_chg_en(growth, 'compound', unit)} a year over {span_en}"
+    if d < 0:
+        zh += (
+            f"（按倒数计为年均改善{_pct(better)}）"
+            if better >= 0
+            else f"（按倒数计为年均变差{_pct(better)}）"
+        )
+        en += f" (on 1/x, {'+' if better >= 0 else '-'}{_pct(better)} a year)"
+    zh += f"；没有目标值，按期望方向（{want_zh}）的年均变化判断：1.5%及以上为进度正常，0.5%及以上为需加快，0及以上为进展有限"
+    en += f"; no target value: judged by the yearly change in the desired direction ({want_en}): 1.5% or more on track, 0.5% or more acceleration needed, 0 or more limited progress"
+    if proj is not None:
+        pz, pe = _proj_zh(proj, unit), _proj_en(proj, unit)
+        zh += f"；{pz}"
+        en += f"; {pe}"
+    return out(
+        status,
+        "no_target",
+        zh + zero_zh,
+        en + zero_en,
+        actual_rate=growth,
+        base=base,
+        latest=latest,
+        projection=proj,
+        path=path,
+        score=progress_score(better, NO_TARGET_ON_TRACK_AT, NO_TARGET_ACCELERATE_AT),
+    )
+
+
+def _path_clause(
+    proj: Projection | None, gap: float | None, aim: float, status: Status, unit: str
+) -> tuple[str, str]:
+    """'照此速度2030年约为108万吨，距目标差12万吨': the path's value at the target year, from the same
+    model as the status. An on-track status a little short of the target says that the threshold decides."""
+    if proj is None:
+        return "", ""
+    zh, en = f"；{_proj_zh(proj, unit)}", f"; {_proj_en(proj, unit)}"
+    if gap is None:
+        return zh, en
+    if abs(gap) <= 5e-4 * max(abs(aim), 1e-300) or abs(gap) <= 1e-12:
+        return zh + "，与目标基本持平", en + ", about level with the target"
+    zh += f"，{_gap_zh(gap, unit)}"
+    en += f", {_gap_en(gap, unit)}"
+    if gap > 0 and status is Status.ON_TRACK:
+        zh += f"，实际速度达到所需速度的{round(ON_TRACK_AT * 100)}%以上，仍属进度正常"
+        en += f"; the actual pace is at least {round(ON_TRACK_AT * 100)}% of the pace required, which counts as on track"
+    return zh, en
 
 
 def _pp(change: float, years: float, unit: str) -> tuple[str, str]:
@@ -946,18 +1457,29 @@ def _pp(change: float, years: float, unit: str) -> tuple[str, str]:
     )
 
 
-def _chg(r: float, shrink: bool, method: str, unit: str | None = None) -> str:
-    if method == "growth":
-        if shrink:
-            return f"缩小{_pct(r)}" if r <= 0 else f"扩大{_pct(r)}"
+def _chg(r: float, kind: str, unit: str | None = None) -> str:
+    """A change per year: relative (增长2.4%) for compound growth, in the unit's difference
+    (增加2万吨, 增加0.5个百分点) for a constant change."""
+    if kind == "compound":
         return f"增长{_pct(r)}" if r >= 0 else f"下降{_pct(r)}"
     return f"增加{_q(abs(r), _diff(unit), True)}" if r >= 0 else f"减少{_q(abs(r), _diff(unit), True)}"
 
 
-def _chg_en(r: float, unit: str | None, method: str) -> str:
-    if method == "growth":
+def _chg_en(r: float, kind: str, unit: str | None) -> str:
+    if kind == "compound":
         return f"{'+' if r >= 0 else '-'}{_pct(r)}"
     return f"{'+' if r >= 0 else '-'}{_q_en(abs(r), _diff_en(unit), True)}"
+
+
+def _shift(r: float, kind: str, du: str | None) -> str:
+    """How the distance to a limit changes a year: 缩小12.9% (compound) or 缩小1个百分点 (constant)."""
+    amount = _pct(r) if kind == "compound" else _q(abs(r), du, True)
+    return f"缩小{amount}" if r <= 0 else f"扩大{amount}"
+
+
+def _shift_en(r: float, kind: str, du: str | None) -> str:
+    amount = _pct(r) if kind == "compound" else _q_en(abs(r), du, True)
+    return f"{'narrowing' if r <= 0 else 'widening'} by {amount}"
 
 
 def _gap_zh(gap: float, unit: str) -> str:
@@ -984,6 +1506,7 @@ def _assess_hold(
     fit: _Fit | None,
     proj: Projection | None,
     out: _Out,
+    ctx: _Ctx,
 ) -> Assessment:
     """A level to keep (稳定在45%以上): is the projected value still on the right side at the target year?"""
     unit = goal.unit
@@ -991,8 +1514,9 @@ def _assess_hold(
     now_zh = f"{latest.year}年为{_q(latest.value, unit)}，目前符合“{_goal_zh(goal)}”"
     now_en = f"{_q_en(latest.value, unit)} in {latest.year} meets '{_goal_en(goal)}' today"
     if fit is None or proj is None:
-        zh = f"{now_zh}，但只有1个数据点，无法判断能否保持"
-        en = f"{now_en}, but a single data point cannot show whether it will hold"
+        nz, ne = _need(ctx, latest)
+        zh = f"{now_zh}，但只有1个数据点，无法判断能否保持；{nz}"
+        en = f"{now_en}, but a single data point cannot show whether it will hold; {ne}"
         return out(Status.INSUFFICIENT, "hold", zh, en, latest=latest)
     d = 1 if goal.comparator in (">=", ">") else -1
     gap = _gap(goal.value, d, proj)
@@ -1016,7 +1540,13 @@ def _assess_hold(
 
 
 def _assess_band(
-    seg: Sequence[Point], goal: Goal, band: tuple[float, float], proj: Projection | None, out: _Out
+    seg: Sequence[Point],
+    goal: Goal,
+    band: tuple[float, float],
+    proj: Projection | None,
+    bounds: tuple[float | None, float | None],
+    out: _Out,
+    ctx: _Ctx,
 ) -> Assessment:
     """A band (≈ or a range): inside it is met; outside, growth towards its nearer edge."""
     unit = goal.unit
@@ -1025,14 +1555,15 @@ def _assess_band(
     if _in_band(latest.value, band):
         zh = f"{latest.year}年为{_q(latest.value, unit)}，在目标区间{_num(lo)}—{_q(hi, unit)}内"
         en = f"{_q_en(latest.value, unit)} in {latest.year} is inside the target band {_num(lo)}–{_q_en(hi, unit)}"
-        if not goal.hold:
+        if not goal.hold or ctx.sdg:
             return out(Status.ACHIEVED, "band", zh, en, base=seg[0], latest=latest, projection=proj)
         if proj is None:
+            nz, ne = _need(ctx, latest)
             return out(
                 Status.INSUFFICIENT,
                 "band",
-                zh + "，但只有1个数据点，无法判断能否保持",
-                en + ", but a single data point cannot show whether it stays there",
+                zh + f"，但只有1个数据点，无法判断能否保持；{nz}",
+                en + f", but a single data point cannot show whether it stays there; {ne}",
                 latest=latest,
             )
         inside = _in_band(proj.value, band, _TOL_FIT)
@@ -1042,15 +1573,26 @@ def _assess_band(
         return out(status, "band", zh, en, base=seg[0], latest=latest, projection=proj)
     d = 1 if latest.value < lo else -1
     edge = lo if d > 0 else hi
-    return _assess_reach(seg, goal, edge, d, proj, (None, None), out)
+    del bounds  # a band is reached at its nearer edge, never judged on the distance to a limit
+    return _assess_reach(seg, goal, edge, d, (None, None), out, ctx)
 
 
 # relational targets -------------------------------------------------------------------------------
 def assess_relation(
-    series: Series, reference: Series, relation: Relation, *, today: date | None = None
+    series: Series,
+    reference: Series,
+    relation: Relation,
+    *,
+    today: date | None = None,
+    methodology: Methodology = "luoshi",
 ) -> Assessment:
     """Whether ``series`` stands in ``relation`` to ``reference`` by the target year: already
-    crossed, the expected crossing year from both weighted trends, or none before HORIZON."""
+    crossed, the expected crossing year from both weighted trends, or none before HORIZON.
+
+    Open SDG has no method for one indicator against another: with ``methodology="open_sdg"`` the
+    relation is assessed as luoshi does, and the explanation says so."""
+    if methodology not in METHODOLOGIES:
+        raise ValueError(f"unknown methodology: {methodology!r}")
     today = today or date.today()
     a_name, b_name = relation.indicator, relation.reference
     unit = series.unit
@@ -1066,10 +1608,35 @@ def assess_relation(
                 f"{s.indicator}: {brk.reason_en} from {brk.year}, only the points from {brk.year} on are used",
             )
 
+    if methodology == "open_sdg":
+        notes.add(
+            "Open SDG没有两个指标比较的方法，按落实方法评估",
+            "Open SDG has no method for one indicator against another: assessed by luoshi's method",
+        )
+
     def out(status: Status, method: Method, zh: str, en: str, **kw: Any) -> Assessment:
         ezh, een = notes.after(zh, en)
-        return Assessment(status, method, ezh, een, indicator=a_name, unit=unit, **kw)
+        return Assessment(
+            status, method, ezh, een, indicator=a_name, unit=unit, methodology=methodology, **kw
+        )
 
+    def need(names: Sequence[str], latest: Point | None) -> tuple[str, str]:
+        zh = (
+            "需要"
+            + "和".join(f"“{n}”" for n in names)
+            + ("各" if len(names) > 1 else "")
+            + "至少两年的数据，才能推算何时"
+            + cmp_zh
+        )
+        en = "at least two years of data on " + " and ".join(names) + (" each" if len(names) > 1 else "")
+        en += f" are needed to tell when it goes {cmp_en}"
+        if latest is not None:
+            zh += f"（再有{latest.year + 1}年或以后一年的数据即可）"
+            en += f" (one more value for {latest.year + 1} or later would do)"
+        return zh, en
+
+    cmp_zh = "超过" if relation.comparator in (">", ">=") else "低于"
+    cmp_en = "above" if relation.comparator in (">", ">=") else "below"
     if relation.year is None:
         return out(Status.NOT_ASSESSABLE, "none", "目标没有年份，无法判断进度", "the target has no year")
     if relation.comparator not in (">", ">=", "<", "<="):
@@ -1086,8 +1653,9 @@ def assess_relation(
         return out(Status.NOT_ASSESSABLE, "none", e.message_zh, e.message_en)
     missing = [n for n, s in ((a_name, seg_a), (b_name, seg_b)) if not s]
     if missing:
-        zh = f"{'、'.join(missing)}没有数据"
-        return out(Status.INSUFFICIENT, "none", zh, f"no data for {', '.join(missing)}")
+        nz, ne = need(missing, None)
+        zh = f"{'、'.join(missing)}没有数据；{nz}"
+        return out(Status.INSUFFICIENT, "none", zh, f"no data for {', '.join(missing)}; {ne}")
 
     d = 1 if relation.comparator in (">", ">=") else -1
     T = relation.year
@@ -1095,8 +1663,6 @@ def assess_relation(
     def holds(x: float, y: float, tol: float = _TOL) -> bool:
         return _meets(x, relation.comparator, y, tol)
 
-    cmp_zh = "超过" if d > 0 else "低于"
-    cmp_en = "above" if d > 0 else "below"
     by_t_b = {round(p.t, 6): p for p in seg_b}
     common = [(p, by_t_b[round(p.t, 6)]) for p in seg_a if round(p.t, 6) in by_t_b]
 
@@ -1128,15 +1694,17 @@ def assess_relation(
             f"{a_name} and {b_name} have a single data point each ({_q_en(pa.value, unit)} in {pa.year}, "
             f"{_q_en(pb.value, unit)} in {pb.year}): no trend to project"
         )
-        return out(Status.INSUFFICIENT, "none", zh, en, latest=pa)
+        nz, ne = need([a_name, b_name], pa if pa.t >= pb.t else pb)
+        return out(Status.INSUFFICIENT, "none", f"{zh}；{nz}", f"{en}; {ne}", latest=pa)
     lines: list[tuple[float, float, float]] = []  # (anchor, value at anchor, slope)
     for name, seg, fit in ((a_name, seg_a, fit_a), (b_name, seg_b, fit_b)):
         if fit is None:
             p = seg[-1]
             lines.append((p.t, p.value, 0.0))
             notes.add(
-                f"{name}只有{p.year}年1个数据点，假定保持不变",
-                f"{name} has a single data point ({p.year}), assumed to stay level",
+                f"{name}只有{p.year}年1个数据点，假定保持不变（再有{p.year + 1}年或以后一年的数据即可推算其趋势）",
+                f"{name} has a single data point ({p.year}), assumed to stay level "
+                f"(one more value for {p.year + 1} or later would give its trend)",
             )
         else:
             lines.append((fit.anchor, fit.intercept, fit.slope))
@@ -1206,6 +1774,77 @@ def assess_relation(
         gap=gap,
         crossing_year=crossing,
     )
+
+
+# Open SDG's score ---------------------------------------------------------------------------------
+def progress_score(value: float, on_track_at: float, accelerate_at: float) -> float:
+    """A progress measure (R, or a growth rate without a target) as a score from −5 to 5, continuous
+    and increasing, with the status thresholds at fixed scores: 0 (limited progress from here),
+    2.5 (acceleration needed) and 5 (on track, and target achieved). Below 0 it falls to −5 where
+    the series moves away as fast as on-track progress would move towards the target.
+
+    >>> progress_score(0.95, 0.95, 0.6), progress_score(0.6, 0.95, 0.6), progress_score(0, 0.95, 0.6)
+    (5.0, 2.5, 0.0)
+    """
+    if math.isnan(value):
+        return math.nan
+    half = SCORE_MAX / 2
+    if value >= on_track_at:
+        s = SCORE_MAX
+    elif value >= accelerate_at:
+        s = half + half * (value - accelerate_at) / (on_track_at - accelerate_at)
+    elif value >= 0:
+        s = half * value / accelerate_at
+    else:
+        s = max(-SCORE_MAX, SCORE_MAX * value / on_track_at)
+    return round(s, 9)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Scores averaged over several series (or targets): the mean, the status it stands for, how many
+    assessments had a score and how many did not."""
+
+    score: float | None
+    status: Status | None
+    scored: int
+    unscored: int
+
+    @property
+    def label_zh(self) -> str:
+        return self.status.label_zh if self.status is not None else "无法计算"
+
+    @property
+    def label_en(self) -> str:
+        return self.status.label_en if self.status is not None else "Cannot be computed"
+
+
+def summarise(assessments: Iterable[Assessment]) -> Summary:
+    """Open SDG's way to combine series: the mean of their scores, read back with the same cuts
+    (5 on track, 2.5 acceleration needed, 0 limited progress, below deteriorating; achieved when
+    every one is). Assessments without a score (luoshi's method, insufficient data, a relation …)
+    are counted apart."""
+    scored: list[tuple[float, Status]] = []
+    unscored = 0
+    for a in assessments:
+        if a.score is None or math.isnan(a.score):
+            unscored += 1
+        else:
+            scored.append((a.score, a.status))
+    if not scored:
+        return Summary(None, None, 0, unscored)
+    mean = round(sum(x for x, _ in scored) / len(scored), 9)
+    if all(st is Status.ACHIEVED for _, st in scored):
+        status = Status.ACHIEVED
+    elif mean >= SCORE_MAX:
+        status = Status.ON_TRACK
+    elif mean >= SCORE_MAX / 2:
+        status = Status.ACCELERATE
+    elif mean >= 0:
+        status = Status.LIMITED
+    else:
+        status = Status.DETERIORATING
+    return Summary(mean, status, len(scored), unscored)
 
 
 # milestones ---------------------------------------------------------------------------------------

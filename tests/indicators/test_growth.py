@@ -127,7 +127,9 @@ def test_a_target_near_a_natural_limit_is_judged_on_the_distance_to_the_limit():
     assert a.required_rate == pytest.approx(-0.148660, abs=1e-6)
     assert a.ratio == pytest.approx(0.8708, abs=1e-4)
     assert a.status is Status.ACCELERATE
-    assert "距上限的差距" in a.explanation_zh
+    assert a.explanation_zh.startswith(
+        "2015—2020年距上限100%的差距由10个百分点缩小到5个百分点，年均缩小12.9%"
+    )
     # without the limit the same data would look comfortably on track (R = 2.63)
     plain = check(
         [(2015, 90), (2020, 95)],
@@ -222,9 +224,11 @@ def test_the_explanation_reads_like_the_office_writes():
 
 
 def test_the_projection_and_its_gap_come_with_the_status():
+    # 110 growing on at 1.924% a year for ten more years: 110 × 1.1^2 = 133.1, short by 6.9 万吨
     a = check([(2015, 100), (2020, 110)], 140)
     assert a.projection is not None
     assert a.projection.year == 2030
-    assert a.projection.value == pytest.approx(130)
-    assert a.gap == pytest.approx(10)  # short by 10 万吨
-    assert "距目标差10万吨" in a.explanation_zh
+    assert a.projection.model == "compound"
+    assert a.projection.value == pytest.approx(133.1)
+    assert a.gap == pytest.approx(6.9)
+    assert "照此速度2030年约为133万吨，距目标差6.9万吨" in a.explanation_zh

@@ -106,12 +106,27 @@ FLOATS = st.floats(allow_nan=False, allow_infinity=False)
     indicator=st.sampled_from(["森林覆盖率", "粮食总产量", "增长率"]),
     breaks=st.lists(st.integers(1990, 2030), max_size=2),
     tasks=st.none() | st.builds(TaskView, st.integers(-2, 20), st.integers(-2, 20), st.integers(-2, 20)),
+    methodology=st.sampled_from(["luoshi", "open_sdg"]),
+    base_year=st.none() | st.integers(1985, 2035),
 )
 def test_no_finite_input_makes_assess_raise(
-    values, target, value_max, comparator, year, hold, unit, goal_unit, indicator, breaks, tasks
+    values,
+    target,
+    value_max,
+    comparator,
+    year,
+    hold,
+    unit,
+    goal_unit,
+    indicator,
+    breaks,
+    tasks,
+    methodology,
+    base_year,
 ):
     s = Series.of(indicator, unit, values, breaks=breaks)
-    a = assess(s, Goal(indicator, comparator, target, goal_unit, year, hold, value_max), today=TODAY)
+    g = Goal(indicator, comparator, target, goal_unit, year, hold, value_max)
+    a = assess(s, g, today=TODAY, methodology=methodology, base_year=base_year)
     assert a.explanation_zh
     assert a.explanation_en
     d = delivery(a, tasks)
