@@ -2,10 +2,17 @@
 
 Keep this module's imports light: ``luoshi extract`` must start fast, so Django and the heavy
 libraries are imported inside the commands that need them.
+
+Everything it says follows ``LUOSHI_LANGUAGE`` (zh-hans by default, or en; ``luoshi.cli_i18n``): the
+help texts and messages below are written in Chinese and translated in
+``luoshi/locale/en/LC_MESSAGES/cli.po``; click's own words come from ``luoshi/locale/zh_Hans``. Every
+command that works on the ledger says on standard error which database it uses
+(``luoshi.cli_database``), and a command that only reads never creates one.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -14,17 +21,53 @@ from typing import Any
 import click
 
 from . import __version__
+from .cli_i18n import Group, _, english, version_option
 
 SHARED_DECISION = Path("..") / "shared" / "corpus" / "im-decision-2022.txt"
 
 
 def _language() -> str:
-    """The CLI's language: LUOSHI_LANGUAGE, else zh-hans (the default interface language)."""
-    return os.environ.get("LUOSHI_LANGUAGE", "zh-hans")
+    """The CLI's language, as Django names it: zh-hans or en (LUOSHI_LANGUAGE)."""
+    return "en" if english() else "zh-hans"
 
 
-def _fail(zh: str, en: str) -> click.ClickException:
-    return click.ClickException(zh if _language().startswith("zh") else en)
+def _fail(message: str, en: str | None = None, /, **params: Any) -> click.ClickException:
+    """An error in the command's language: ``message`` is Chinese, its English is in the catalogue;
+    ``{name}`` placeholders are filled from ``params``. (``en``, an English text given beside the
+    Chinese, is the older way; prefer the catalogue.)"""
+    if en is not None and english():
+        return click.ClickException(en)
+    return click.ClickException(_(message).format(**params))
+
+
+def _say(message: str, **params: Any) -> None:
+    """A line of output, in the command's language."""
+    click.echo(_(message).format(**params))
+
+
+def _note(message: str) -> None:
+    """A line on standard error (already translated), so that JSON on standard output stays clean."""
+    click.echo(message, err=True)
+
+
+def _today() -> dt.date:
+    """Today in the office's time zone (LUOSHI_TIME_ZONE), without setting up Django."""
+    from zoneinfo import ZoneInfo
+
+    try:
+        zone = ZoneInfo((os.environ.get("LUOSHI_TIME_ZONE") or "").strip() or "Asia/Shanghai")
+    except (ValueError, KeyError, OSError):
+        return dt.date.today()
+    return dt.datetime.now(zone).date()
+
+
+def _day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _fail("日期格式应为 YYYY-MM-DD：{value}", value=value) from None
 
 
 text_or_json = click.option(
@@ -33,38 +76,43 @@ text_or_json = click.option(
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="Output format: text for people, json for other programs.",
+    help="输出格式：text 给人读，json 给其他程序。",
 )
 
+demo_option = click.option("--demo", is_flag=True, help="使用 luoshi demo 建立的演示数据库。")
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="luoshi")
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@version_option(__version__, "luoshi")
 def cli() -> None:
-    """luoshi (落实): turn a policy decision into a checklist, and see it carried out."""
+    """luoshi（落实）：把政策决定读成任务清单，并看着它落实。
+
+    界面语言由 LUOSHI_LANGUAGE 决定：zh-hans（默认）或 en。
+    """
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True), metavar="文件")
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["json", "md", "xlsx"]),
     default="json",
     show_default=True,
-    help="json is the stable contract; md a readable checklist; xlsx a 任务清单 workbook.",
+    help="json 是稳定的数据格式；md 是可读的任务清单；xlsx 是任务清单工作簿。",
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, allow_dash=True),
     default="-",
-    help="Where to write (default: standard output; xlsx needs a file name or a pipe).",
+    help="写到哪里（默认：标准输出；xlsx 需要文件名或管道）。",
 )
-@click.option("--year", type=int, default=None, help="The document's own year, for 今年/明年.")
+@click.option("--year", type=int, default=None, help="文件本身的年份，用于理解“今年”“明年”。")
 def extract(file: str, fmt: str, output: str, year: int | None) -> None:
-    """Read a decision (txt, docx, pdf, html, or - for standard input) and print its checklist.
+    """读取一份决定（txt、docx、pdf、html，或用 - 表示标准输入），输出它的任务清单。
 
-    Example:
+    示例：
 
         luoshi extract decision.txt --format md
     """
@@ -76,15 +124,13 @@ def extract(file: str, fmt: str, output: str, year: int | None) -> None:
             doc = run(sys.stdin.buffer, name="-", year=year)
         else:
             if not os.path.isfile(file):
-                raise _fail(f"找不到文件：{file}", f"No such file: {file}")
+                raise _fail("找不到文件：{file}", file=file)
             doc = run(Path(file), year=year)
     except DocumentError as e:
         raise _fail(e.zh, e.en) from None
     if "no_structure" in doc.warnings:
         raise _fail(
-            "未能识别出任何结构：没有标题层次，也没有中文任务语句。请确认这是一份决定、意见或工作报告。",
-            "No recognisable structure: no headings and no Chinese task sentences. "
-            "Is this a decision, an opinion or a work report?",
+            "未能识别出任何结构：没有标题层次，也没有中文任务语句。请确认这是一份决定、意见或工作报告。"
         )
     _write(doc, fmt, output)
 
@@ -93,7 +139,7 @@ def _write(doc: Any, fmt: str, output: str) -> None:
     if fmt == "xlsx":
         if output == "-":
             if sys.stdout.isatty():
-                raise _fail("Excel 输出请用 -o 指定文件名。", "Give a file name with -o for Excel output.")
+                raise _fail("Excel 输出请用 -o 指定文件名。")
             doc.to_xlsx(sys.stdout.buffer)
         else:
             doc.to_xlsx(output)
@@ -113,13 +159,47 @@ def _django(*, migrate: bool = True) -> None:
 
         django.setup()
         from django.conf import settings
+        from django.utils import translation
     except Exception as e:  # a bad setting: say which, without a traceback
-        raise _fail(f"配置有误：{e}", f"Bad configuration: {e}") from None
+        raise _fail("配置有误：{error}", error=e) from None
+    translation.activate(_language())
     Path(settings.HOME).mkdir(parents=True, exist_ok=True)
     if migrate:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0, interactive=False)
+
+
+def _ledger(*, reads: bool, demo: bool = False, dry_run: bool = False) -> None:
+    """Open the ledger: choose its database, say which on standard error, set up Django.
+
+    A command that only reads (``reads``) never creates a database: beside ``luoshi demo`` it reads
+    the demo's, and says so; with nothing to read it stops with what to do (luoshi.cli_database).
+    """
+    from django.apps import apps
+
+    from . import cli_database
+
+    choice = None
+    if not apps.ready:  # in this process Django reads the URL once: choose before it does
+        try:
+            choice = cli_database.choose(reads=reads, demo=demo, dry_run=dry_run)
+        except cli_database.NoDatabase as e:
+            raise click.ClickException(str(e)) from None
+        if choice.url is not None:
+            os.environ["LUOSHI_DATABASE_URL"] = choice.url
+        for note in choice.notes:
+            _note(_("注意：") + note)
+    _django()
+    from django.db import connection
+
+    _note(_("数据库：{label}").format(label=cli_database.label(connection.settings_dict)))
+    if reads and choice is not None and choice.default:
+        from .ledger.models import Decision
+
+        empty = cli_database.empty_note(choice, Decision.objects.exists())
+        if empty:
+            _note(_("注意：") + empty)
 
 
 def _shared_decision() -> Path | None:
@@ -133,24 +213,23 @@ def _shared_decision() -> Path | None:
 
 
 @cli.command(name="import")
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--into", "into", type=int, default=None, help="The id of the decision this text revises.")
-@click.option("--year", type=int, default=None, help="The document's own year, for 今年/明年.")
-@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
-@click.option("--sample", is_flag=True, help="Mark the decision as a sample text (not a real document).")
+@click.argument("file", type=click.Path(dir_okay=False), metavar="文件")
+@click.option("--into", "into", type=int, default=None, help="这份文本修订的是哪个决定（决定编号）。")
+@click.option("--year", type=int, default=None, help="文件本身的年份，用于理解“今年”“明年”。")
+@click.option("--dry-run", is_flag=True, help="只列出将要发生的变化，不写入。")
+@click.option("--sample", is_flag=True, help="把决定标为样例文本（不是真实文件）。")
 def import_(file: str, into: int | None, year: int | None, dry_run: bool, sample: bool) -> None:
-    """Import a decision into the ledger: one task per extracted item, with targets and places.
+    """把一份决定导入台账：每个识别出的条目一项任务，连同量化目标和地名。
 
-    The same text imported again changes nothing; a revised text is matched to its decision (by
-    title, or --into) and the changes are listed.
+    同一文本再次导入不作任何改动；修订稿按标题（或 --into）对应到原决定，并列出改动。
 
-    Example:
+    示例：
 
         luoshi import decision.docx
     """
     if not os.path.isfile(file):
-        raise _fail(f"找不到文件：{file}", f"No such file: {file}")
-    _django()
+        raise _fail("找不到文件：{file}", file=file)
+    _ledger(reads=False, dry_run=dry_run)
     from .document import DocumentError
     from .ledger.importing import apply_import, plan_import, read
     from .ledger.models import Decision
@@ -159,7 +238,7 @@ def import_(file: str, into: int | None, year: int | None, dry_run: bool, sample
     if into is not None:
         decision = Decision.objects.filter(pk=into).first()
         if decision is None:
-            raise _fail(f"没有编号为 {into} 的决定。", f"No decision with id {into}.")
+            raise _fail("没有编号为 {id} 的决定。", id=into)
     try:
         text, doc = read(Path(file), year=year)
     except DocumentError as e:
@@ -167,45 +246,48 @@ def import_(file: str, into: int | None, year: int | None, dry_run: bool, sample
     plan = plan_import(text, doc, decision)
     c = plan.counts
     if plan.identical:
-        click.echo(f"文本与已导入的决定（编号 {plan.decision.pk}）相同，未作任何改动。")
+        _say("文本与已导入的决定（编号 {id}）相同，未作任何改动。", id=plan.decision.pk)
         return
-    target = f"决定（编号 {plan.decision.pk}）的修订稿" if plan.decision else "新决定"
-    click.echo(
-        f"{target}：新增 {c['added']} 项，修改 {c['changed']} 项，删除 {c['removed']} 项，未变 {c['unchanged']} 项；"
-        f"{len(doc.sections)} 个章节，{len(doc.targets)} 个量化目标。"
+    target = _("决定（编号 {id}）的修订稿").format(id=plan.decision.pk) if plan.decision else _("新决定")
+    _say(
+        "{target}：新增 {added} 项，修改 {changed} 项，删除 {removed} 项，未变 {unchanged} 项；"
+        "{sections} 个章节，{targets} 个量化目标。",
+        target=target,
+        added=c["added"],
+        changed=c["changed"],
+        removed=c["removed"],
+        unchanged=c["unchanged"],
+        sections=len(doc.sections),
+        targets=len(doc.targets),
     )
     for change in plan.changes:
         if plan.decision is not None and change.kind != "unchanged":
             mark = {"added": "+", "changed": "~", "removed": "-"}[change.kind]
             click.echo(f"  {mark} {change.key} {(change.new_text or change.old_text)[:60]}")
     if dry_run:
-        click.echo("（试运行，未写入。）")
+        _say("（试运行，未写入。）")
         return
     if not doc.items and plan.decision is None:
-        raise _fail(
-            "未能从该文件中识别出任何任务条目，没有导入。",
-            "No task items found in this file; nothing imported.",
-        )
+        raise _fail("未能从该文件中识别出任何任务条目，没有导入。")
     result = apply_import(plan, source_name=Path(file).name, is_sample=sample)
-    click.echo(f"已导入：决定编号 {result.pk}，{result.tasks.count()} 项任务。")
+    _say("已导入：决定编号 {id}，{tasks} 项任务。", id=result.pk, tasks=result.tasks.count())
 
 
 @cli.command(name="load-units")
-@click.argument("file", type=click.Path(dir_okay=False), required=False)
+@click.argument("file", type=click.Path(dir_okay=False), required=False, metavar="文件")
 def load_units(file: str | None) -> None:
-    """Load the unit catalogue: the bundled Inner Mongolia one, or a CSV/Excel file.
+    """载入单位名录：内置的内蒙古名录，或一个 CSV/Excel 文件。
 
-    Columns: 代码, 名称, 简称, 类别, 上级代码, 行政区划代码, 排序 (or code, name, short, kind, parent,
-    division_code, order). Units are created or updated by code, never deleted; a file with any bad row
-    is refused whole.
+    列：代码、名称、简称、类别、上级代码、行政区划代码、排序（或 code、name、short、kind、parent、
+    division_code、order）。单位按代码新建或更新，从不删除；有任何一行出错，整个文件不予导入。
 
-    Example:
+    示例：
 
         luoshi load-units units.xlsx
     """
     if file is not None and not os.path.isfile(file):
-        raise _fail(f"找不到文件：{file}", f"No such file: {file}")
-    _django()
+        raise _fail("找不到文件：{file}", file=file)
+    _ledger(reads=False)
     from django.core.exceptions import ValidationError
 
     from .ledger.catalogue import import_units, load_inner_mongolia, read_units_file
@@ -213,42 +295,45 @@ def load_units(file: str | None) -> None:
     try:
         result = import_units(read_units_file(file)) if file else load_inner_mongolia()
     except ValidationError as e:
-        raise _fail("；".join(e.messages), "; ".join(e.messages)) from None
-    click.echo(f"单位名录：{result}。")
+        raise click.ClickException(_("；").join(e.messages)) from None
+    _say("单位名录：{result}。", result=result)
 
 
 @cli.command()
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-def serve(host: str, port: int) -> None:
-    """Migrate the database and serve the web app (Django's server; see docs/configuration.md for production).
+@click.option("--host", default="127.0.0.1", show_default=True, help="监听的地址。")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="端口。")
+@demo_option
+def serve(host: str, port: int, demo: bool) -> None:
+    """迁移数据库并启动网页服务（Django 自带的服务器；生产部署见 docs/configuration.md）。
 
-    Example:
+    示例：
 
         luoshi serve --port 8000
     """
-    _django()
+    _ledger(reads=False, demo=demo)
     from django.core.management import call_command
 
     call_command("runserver", f"{host}:{port}", use_reloader=False)
 
 
 @cli.command()
-@click.option("--dry-run", is_flag=True, help="Write nothing and send nothing; show what a run would do.")
+@click.option("--dry-run", is_flag=True, help="不写入、不发送，只显示一次运行会做什么。")
 @text_or_json
-@click.option("--today", default=None, help="Supervise as of this day (YYYY-MM-DD); default: today.")
-@click.option("--no-send", is_flag=True, help="Create the notices but leave them in the outbox.")
-def supervise(dry_run: bool, fmt: str, today: str | None, no_send: bool) -> None:
-    """Compute the lights, create and send reminders, 催办, 督办单 and 通报, check reports, score units.
+@click.option("--today", default=None, help="按这一天督查（YYYY-MM-DD）；默认：今天。")
+@click.option("--no-send", is_flag=True, help="生成通知，但留在发件箱里不发送。")
+@demo_option
+def supervise(dry_run: bool, fmt: str, today: str | None, no_send: bool, demo: bool) -> None:
+    """计算状态灯，生成并发送提醒、催办、督办单和通报，检查报告，为各单位打分。
 
-    For cron or a systemd timer: idempotent and safe to run concurrently; nothing is sent twice.
-    A real run then recomputes the dashboard's figures (luoshi dashboard refresh).
+    供 cron 或 systemd 定时运行：可重复运行、可并发运行，不会重复发送。
+    正式运行之后会重新计算驾驶舱的数据（luoshi dashboard refresh）。
 
-    Example:
+    示例：
 
         luoshi supervise --dry-run --format json
     """
-    _django()
+    _day(today)
+    _ledger(reads=True, demo=demo)
     from django.core.management import call_command
     from django.core.management.base import CommandError
 
@@ -262,41 +347,50 @@ def supervise(dry_run: bool, fmt: str, today: str | None, no_send: bool) -> None
     try:
         call_command("supervise", *args)
     except CommandError as e:
-        raise _fail(str(e), str(e)) from None
+        raise click.ClickException(str(e)) from None
 
 
 @cli.command(
     context_settings={"ignore_unknown_options": True, "allow_extra_args": True, "help_option_names": []}
 )
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+@click.argument("args", nargs=-1, type=click.UNPROCESSED, metavar="参数")
 def manage(args: tuple[str, ...]) -> None:
-    """Run a Django management command (createsuperuser, migrate, makemigrations --check …).
+    """运行 Django 的管理命令（createsuperuser、migrate、makemigrations --check ……）。
 
-    Example:
+    示例：
 
         luoshi manage createsuperuser
     """
+    from . import cli_database
+
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "luoshi.web.settings")
+    try:
+        choice = cli_database.choose(reads=False)
+        _note(_("数据库：{label}").format(label=choice.label))
+    except cli_database.NoDatabase as e:
+        raise click.ClickException(str(e)) from None
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["luoshi manage", *args])
 
 
 @cli.command()
-@click.option("--no-serve", is_flag=True, help="Do everything except serving.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--no-serve", is_flag=True, help="完成其余一切，但不启动网页服务。")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="端口。")
 def demo(no_serve: bool, port: int) -> None:
-    """Build a fresh demo database (decision, units, assignments, sample reports) and serve it.
+    """新建演示数据库（决定、单位、分工、演示报告）并启动网页服务。
 
-    The database is LUOSHI_HOME/demo.sqlite3, recreated each time; your own database is not touched.
+    数据库是 LUOSHI_HOME/demo.sqlite3，每次重建；你自己的数据库不受影响。
 
-    Example:
+    示例：
 
         luoshi demo --no-serve
     """
-    home = Path(os.environ.get("LUOSHI_HOME") or "./var").expanduser().resolve()
+    from . import cli_database
+
+    home = cli_database.home()
     home.mkdir(parents=True, exist_ok=True)
-    db = home / "demo.sqlite3"
+    db = home / cli_database.DEMO_NAME
     for leftover in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
         leftover.unlink(missing_ok=True)
     os.environ["LUOSHI_DATABASE_URL"] = f"sqlite:///{db}"
@@ -305,30 +399,43 @@ def demo(no_serve: bool, port: int) -> None:
 
     source = _shared_decision()
     if source is not None:
-        click.echo(f"载入决定：{source}")
+        _say("载入决定：{source}", source=source)
         result = build(source, is_sample=False)
     else:
         from .samples import SAMPLE_DECISION
 
-        click.echo("载入决定：示例决定（团队自拟的样例文本，并非真实文件）")
+        _say("载入决定：示例决定（团队自拟的样例文本，并非真实文件）")
         result = build(SAMPLE_DECISION, is_sample=True)
     decision = result["decision"]
-    click.echo(
-        f"决定“{decision.title}”：{decision.tasks.count()} 项任务，{decision.targets.count()} 个量化目标；"
-        f"单位名录{result['units']}；已确认 {result['assigned']} 项分工；演示报告 {result['reports']} 份（均标为演示数据）。"
+    _say(
+        "决定“{title}”：{tasks} 项任务，{targets} 个量化目标；单位名录{units}；已确认 {assigned} 项分工；"
+        "演示报告 {reports} 份（均标为演示数据）。",
+        title=decision.title,
+        tasks=decision.tasks.count(),
+        targets=decision.targets.count(),
+        units=result["units"],
+        assigned=result["assigned"],
+        reports=result["reports"],
     )
     sup = result.get("supervision")
     if sup:
-        click.echo(
-            f"督查：红灯任务 {sup['red']} 项，督办单 {sup['orders']} 份，通报 {sup['circulars']} 份，考核得分 {sup['scores']} 条。"
+        _say(
+            "督查：红灯任务 {red} 项，督办单 {orders} 份，通报 {circulars} 份，考核得分 {scores} 条。",
+            red=sup["red"],
+            orders=sup["orders"],
+            circulars=sup["circulars"],
+            scores=sup["scores"],
         )
     if result.get("indicators"):
-        click.echo(
-            f"指标：内置内蒙古数据，{result['indicators']}；评估见 /indicators/ 或 luoshi indicators assess。"
+        _say(
+            "指标：内置内蒙古数据，{indicators}；评估见 /indicators/ 或 luoshi indicators assess。",
+            indicators=result["indicators"],
         )
     if result["catalogue_note"]:
-        click.echo(f"注意：{result['catalogue_note']}")
-    click.echo(f"\n数据库：{db}\n演示账号（密码均为 {result['accounts'][0].password}）：")
+        _say("注意：{note}", note=result["catalogue_note"])
+    click.echo("")
+    _say("数据库：{db}", db=db)
+    _say("演示账号（密码均为 {password}）：", password=result["accounts"][0].password)
     for acc in result["accounts"]:
         unit = f"（{acc.unit.name}）" if acc.unit else ""
         click.echo(f"  {acc.username:<12} {acc.role.label}{unit} {acc.name}")
@@ -336,23 +443,25 @@ def demo(no_serve: bool, port: int) -> None:
         return
     from django.core.management import call_command
 
-    click.echo(f"\n打开 http://127.0.0.1:{port}/ （按 Ctrl+C 停止）")
+    click.echo("")
+    _say("打开 http://127.0.0.1:{port}/ （按 Ctrl+C 停止）", port=port)
     call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
 
 
 @cli.command()
-@click.argument("kinds", nargs=-1)
-def reindex(kinds: tuple[str, ...]) -> None:
-    """Rebuild the full-text search index (tasks, reports, notices …) from the records.
+@click.argument("kinds", nargs=-1, metavar="类别")
+@demo_option
+def reindex(kinds: tuple[str, ...], demo: bool) -> None:
+    """从记录重建全文检索索引（任务、报告、通知……）。
 
-    Saving a record keeps its entry up to date; rebuild after loading data in bulk, or to refresh
-    titles (a renamed unit). Give kinds (task, report) to rebuild only those.
+    保存记录时索引会随之更新；批量载入数据之后，或要刷新标题（单位改名）时重建。
+    给出类别（task、report）则只重建这些。
 
-    Example:
+    示例：
 
         luoshi reindex
     """
-    _django()
+    _ledger(reads=True, demo=demo)
     from django.core.management import call_command
 
     call_command("reindex", *kinds)
@@ -360,41 +469,43 @@ def reindex(kinds: tuple[str, ...]) -> None:
 
 @cli.group()
 def dashboard() -> None:
-    """The leaders' dashboard (领导驾驶舱): its precomputed figures.
+    """领导驾驶舱：预先计算的数据。
 
-    Example:
+    示例：
 
         luoshi dashboard refresh
     """
 
 
 @dashboard.command(name="refresh")
-@click.option("--today", default=None, help="Compute as of this day (YYYY-MM-DD); default: today.")
+@click.option("--today", default=None, help="按这一天计算（YYYY-MM-DD）；默认：今天。")
 @text_or_json
-def dashboard_refresh(today: str | None, fmt: str) -> None:
-    """Recompute the dashboard's figures for the whole ledger (a real luoshi supervise run does it too).
+@demo_option
+def dashboard_refresh(today: str | None, fmt: str, demo: bool) -> None:
+    """为整个台账重新计算驾驶舱的数据（luoshi supervise 正式运行后也会这样做）。
 
-    luoshi supervise does it after every real run; the page recomputes small ledgers by itself.
+    页面在台账较小时会自己重新计算。
 
-    Example:
+    示例：
 
         luoshi dashboard refresh
     """
-    _django()
+    _day(today)
+    _ledger(reads=True, demo=demo)
     from django.core.management import call_command
     from django.core.management.base import CommandError
 
     try:
         call_command("refresh_dashboard", "--format", fmt, *(["--today", today] if today else []))
     except CommandError as e:
-        raise _fail(str(e), str(e)) from None
+        raise click.ClickException(str(e)) from None
 
 
 @cli.group()
 def indicators() -> None:
-    """Indicators: measured series, and how confident the office can be that each target is met.
+    """指标：实测数据，以及每个量化目标能否实现的把握。
 
-    Example:
+    示例：
 
         luoshi indicators assess --format table
     """
@@ -407,37 +518,34 @@ def indicators() -> None:
     type=click.Choice(["table", "json"]),
     default="table",
     show_default=True,
-    help="Output format.",
+    help="输出格式。",
 )
-@click.option("--decision", "decision_id", type=int, default=None, help="Only the targets of this decision.")
-@click.option("--today", default=None, help="Assess as of this day (YYYY-MM-DD); default: today.")
-@click.option("--bundled", is_flag=True, help="Assess the bundled Inner Mongolia series; needs no database.")
-def indicators_assess(fmt: str, decision_id: int | None, today: str | None, bundled: bool) -> None:
-    """Print each target's status, delivery confidence and the sentence that explains it.
+@click.option("--decision", "decision_id", type=int, default=None, help="只评估这个决定的量化目标。")
+@click.option("--today", default=None, help="按这一天评估（YYYY-MM-DD）；默认：今天。")
+@click.option("--bundled", is_flag=True, help="评估内置的内蒙古数据；不需要数据库。")
+@demo_option
+def indicators_assess(
+    fmt: str, decision_id: int | None, today: str | None, bundled: bool, demo: bool
+) -> None:
+    """输出每个量化目标的进度、实现把握和解释它的一句话。
 
-    The same assessment as the web overview (/indicators/): measured series against the targets,
-    combined with the progress of the targets' tasks; an override by the office is marked with *.
+    与网页上的总览（/indicators/）是同一个评估：实测数据对照目标，结合目标相关任务的进展；
+    督查室调整过的以 * 标出。
 
-    Example:
+    示例：
 
         luoshi indicators assess --format json --decision 1
     """
-    import datetime as dt
     import json
 
-    day = None
-    if today:
-        try:
-            day = dt.date.fromisoformat(today)
-        except ValueError:
-            raise _fail(f"日期格式应为 YYYY-MM-DD：{today}", f"Dates are YYYY-MM-DD: {today}") from None
-    en = not _language().startswith("zh")
+    day = _day(today)
+    en = english()
     if bundled:
         from .indicators import assess_bundled
 
-        deliveries = assess_bundled(today=day)
+        deliveries = assess_bundled(today=day or _today())
         if fmt == "json":
-            click.echo(json.dumps(_bundled_json(deliveries, day), ensure_ascii=False, indent=2))
+            click.echo(json.dumps(_bundled_json(deliveries, day or _today()), ensure_ascii=False, indent=2))
             return
         from .indicators.tables import confidence_short, text_table
 
@@ -456,43 +564,36 @@ def indicators_assess(fmt: str, decision_id: int | None, today: str | None, bund
             )
         )
         return
-    _django()
-    from django.utils import translation
+    _ledger(reads=True, demo=demo)
+    from django.utils import timezone
 
     from .indicators.assessing import assess_targets, table_of
     from .ledger.models import Decision, Target
 
-    translation.activate("en" if en else "zh-hans")
     targets = Target.objects.filter(withdrawn=False).order_by("decision_id", "id")
     if decision_id is not None:
         if not Decision.objects.filter(pk=decision_id).exists():
-            raise _fail(f"没有编号为 {decision_id} 的决定。", f"No decision with id {decision_id}.")
+            raise _fail("没有编号为 {id} 的决定。", id=decision_id)
         targets = targets.filter(decision_id=decision_id)
     results = assess_targets(targets, today=day)
     if fmt == "json":
         data = {
             "schema_version": 1,
-            "today": (day or dt.date.today()).isoformat(),
+            "today": (day or timezone.localdate()).isoformat(),
             "targets": [r.as_dict() for r in results],
         }
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     if not results:
-        click.echo(
-            "数据库中没有量化目标。先导入决定（luoshi import），或用 --bundled 评估内置数据。"
-            if not en
-            else "No targets in the database. Import a decision first (luoshi import), or use --bundled."
-        )
+        _say("数据库中没有量化目标。先导入决定（luoshi import），或用 --bundled 评估内置数据。")
         return
     click.echo(table_of(results))
 
 
-def _bundled_json(deliveries: list[Any], day: Any) -> dict[str, Any]:
-    import datetime as dt
-
+def _bundled_json(deliveries: list[Any], day: dt.date) -> dict[str, Any]:
     return {
         "schema_version": 1,
-        "today": (day or dt.date.today()).isoformat(),
+        "today": day.isoformat(),
         "source": "bundled",
         "targets": [
             {
@@ -514,33 +615,32 @@ def _bundled_json(deliveries: list[Any], day: Any) -> dict[str, Any]:
 
 @indicators.command(name="load")
 def indicators_load() -> None:
-    """Load the bundled Inner Mongolia series (with their sources, breaks and caveats) and the aliases
-    that match them to the decision's targets. Loading again adds only what is missing.
+    """载入内置的内蒙古指标数据（连同来源、口径断点和说明），以及把它们对应到决定中量化目标的别名。
+    再次载入只补充缺少的部分。
 
-    Example:
+    示例：
 
         luoshi indicators load
     """
-    _django()
+    _ledger(reads=False)
     from .indicators.importing import load_bundled
 
-    click.echo(f"内置指标数据：{load_bundled()}。")
+    _say("内置指标数据：{result}。", result=load_bundled())
 
 
 @indicators.command(name="import")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path(dir_okay=False), metavar="文件")
 def indicators_import(file: str) -> None:
-    """Import measured values from a CSV or Excel file (the bundled CSV's columns, or 指标, 年份, 数值,
-    单位, 时点, 来源, 来源链接, 原文, 备注). Every row is checked first; a file with a bad row is refused
-    whole and each error is printed with its row number.
+    """从 CSV 或 Excel 文件导入实测数据（内置 CSV 的列，或 指标、年份、数值、单位、时点、来源、
+    来源链接、原文、备注）。先逐行检查；有任何一行出错，整个文件不予导入，并按行号列出每个错误。
 
-    Example:
+    示例：
 
         luoshi indicators import values.xlsx
     """
     if not os.path.isfile(file):
-        raise _fail(f"找不到文件：{file}", f"No such file: {file}")
-    _django()
+        raise _fail("找不到文件：{file}", file=file)
+    _ledger(reads=False)
     from django.core.exceptions import ValidationError
 
     from .indicators.importing import import_observations, read_rows
@@ -548,15 +648,16 @@ def indicators_import(file: str) -> None:
     try:
         result = import_observations(read_rows(Path(file)), by=None)
     except ValidationError as e:
-        raise _fail("；".join(e.messages), "; ".join(e.messages)) from None
+        raise click.ClickException(_("；").join(e.messages)) from None
     if not result.ok:
         for error in result.errors:
             click.echo(str(error), err=True)
-        raise _fail(
-            f"有 {len(result.errors)} 行出错，未导入任何数据。",
-            f"{len(result.errors)} rows have errors; nothing was imported.",
-        )
-    click.echo(f"已导入 {result.created} 条数据；{result.skipped} 条与已有数据相同，未重复导入。")
+        raise _fail("有 {n} 行出错，未导入任何数据。", n=len(result.errors))
+    _say(
+        "已导入 {created} 条数据；{skipped} 条与已有数据相同，未重复导入。",
+        created=result.created,
+        skipped=result.skipped,
+    )
 
 
 @cli.command()
@@ -566,16 +667,16 @@ def indicators_import(file: str) -> None:
     type=click.Choice(["docx", "pdf"]),
     default="docx",
     show_default=True,
-    help="docx: Word in GB/T 9704 layout; pdf: through LibreOffice when installed, else reportlab.",
+    help="docx：GB/T 9704 版式的 Word；pdf：装有 LibreOffice 时用它转换，否则用 reportlab。",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="The file to write.")
-@click.option("--decision", "decision_id", type=int, default=None, help="The decision (default: the latest).")
-@click.option("--period", default=None, help="2026Q3 or 2026M09 (default: the latest reported).")
-@click.option("--title", default="", help="The title (default: the office's, else generated).")
-@click.option("--addressee", default="", help="主送机关 (default: the one the decision names).")
-@click.option("--issuer", default="", help="发文机关署名 (default: the supervision office's name).")
-@click.option("--date", "day", default=None, help="成文日期, YYYY-MM-DD (default: today).")
-@click.option("--demo", is_flag=True, help="Use the demo database that `luoshi demo` built.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="写入的文件。")
+@click.option("--decision", "decision_id", type=int, default=None, help="哪个决定（默认：最新的）。")
+@click.option("--period", default=None, help="2026Q3 或 2026M09（默认：最近报送的一期）。")
+@click.option("--title", default="", help="标题（默认：督查室改过的，否则自动生成）。")
+@click.option("--addressee", default="", help="主送机关（默认：决定中写明的）。")
+@click.option("--issuer", default="", help="发文机关署名（默认：督查室的名称）。")
+@click.option("--date", "day", default=None, help="成文日期，YYYY-MM-DD（默认：今天）。")
+@demo_option
 def report(
     fmt: str,
     output: str | None,
@@ -587,59 +688,32 @@ def report(
     day: str | None,
     demo: bool,
 ) -> None:
-    """Write the implementation report to the committee (学习宣传贯彻情况报告) as Word or PDF.
+    """把向党委报送的学习宣传贯彻情况报告写成 Word 或 PDF。
 
-    An overview, progress per part of the decision, the targets with their delivery confidence, and
-    the sections 存在的问题 and 下一步工作 as the office edited them on the web (else generated).
+    总体进展、决定各部分的进展、量化目标及其实现把握，以及督查室在网页上修改过的“存在的问题”
+    “下一步工作”（未修改的按数据生成）。
 
-    Example:
+    示例：
 
         luoshi report --format pdf -o 情况报告.pdf
     """
-    import datetime as dt
-
-    date = None
-    if day:
-        try:
-            date = dt.date.fromisoformat(day)
-        except ValueError:
-            raise _fail(f"日期格式应为 YYYY-MM-DD：{day}", f"Dates are YYYY-MM-DD: {day}") from None
-    home = Path(os.environ.get("LUOSHI_HOME") or "./var").expanduser().resolve()
-    demo_db = home / "demo.sqlite3"
-    if demo:
-        if not demo_db.is_file():
-            raise _fail("没有演示数据库：先运行 luoshi demo。", "No demo database: run luoshi demo first.")
-        os.environ["LUOSHI_DATABASE_URL"] = f"sqlite:///{demo_db}"
-    elif (
-        not os.environ.get("LUOSHI_DATABASE_URL")
-        and not (home / "luoshi.sqlite3").exists()
-        and demo_db.is_file()
-    ):
-        # no database of one's own yet, only the demo's: report on it, and say so
-        click.echo(f"使用演示数据库：{demo_db}", err=True)
-        os.environ["LUOSHI_DATABASE_URL"] = f"sqlite:///{demo_db}"
-    _django()
-    from django.utils import translation
-
+    date = _day(day)
+    _ledger(reads=True, demo=demo)
     from .exchange import report as reports
     from .ledger.models import Decision
 
-    translation.activate("zh-hans" if _language().startswith("zh") else "en")
     if decision_id is not None:
         decision = Decision.objects.filter(pk=decision_id).first()
         if decision is None:
-            raise _fail(f"没有编号为 {decision_id} 的决定。", f"No decision with id {decision_id}.")
+            raise _fail("没有编号为 {id} 的决定。", id=decision_id)
     else:
         decision = Decision.objects.order_by("-created_at", "-id").first()
         if decision is None:
-            raise _fail(
-                "数据库中没有决定：先导入决定（luoshi import），演示数据库请加 --demo。",
-                "No decision in the database: import one first (luoshi import); for the demo add --demo.",
-            )
+            raise _fail("数据库中没有决定：先导入决定（luoshi import），演示数据库请加 --demo。")
     try:
         result = reports.build(decision, period, title=title, addressee=addressee, issuer=issuer, date=date)
     except ValueError as e:
-        raise _fail(str(e), str(e)) from None
+        raise click.ClickException(str(e)) from None
     out = Path(output) if output else Path(result.filename(fmt))
     if fmt == "pdf":
         from .exchange.pdf import to_pdf
@@ -648,11 +722,13 @@ def report(
         for warning in pdf.warnings:
             click.echo(warning, err=True)
         out.write_bytes(pdf.data)
-        how = f"PDF，{pdf.engine}" + (f"，字体 {pdf.font}" if pdf.font else "")
+        how = _("PDF，{engine}").format(engine=pdf.engine)
+        if pdf.font:
+            how += _("，字体 {font}").format(font=pdf.font)
     else:
         out.write_bytes(reports.to_docx(result))
         how = "Word"
-    click.echo(f"已写入 {out}（{how}）：{result.title}")
+    _say("已写入 {out}（{how}）：{title}", out=out, how=how, title=result.title)
 
 
 def main() -> None:

@@ -29,7 +29,7 @@ def test_the_refresh_command_stores_the_figures_and_says_what_it_found(world: An
 def test_a_bad_day_is_refused_with_a_message() -> None:
     result = CliRunner().invoke(cli, ["dashboard", "refresh", "--today", "2026-13-01"])
     assert result.exit_code == 1
-    assert "expected YYYY-MM-DD" in result.output
+    assert "日期格式应为 YYYY-MM-DD：2026-13-01" in result.output
 
 
 def test_luoshi_supervise_refreshes_the_dashboard_after_a_real_run_and_not_after_a_dry_one(
@@ -39,10 +39,10 @@ def test_luoshi_supervise_refreshes_the_dashboard_after_a_real_run_and_not_after
     result = runner.invoke(cli, ["supervise", "--dry-run", "--format", "json"])
     assert result.exit_code == 0, result.output
     assert not Snapshot.objects.exists()
-    json.loads(result.output)  # still one JSON document
+    json.loads(result.stdout)  # still one JSON document: the database is named on standard error
     result = runner.invoke(cli, ["supervise", "--no-send", "--format", "json"])
     assert result.exit_code == 0, result.output
-    json.loads(result.output)
+    json.loads(result.stdout)
     snapshot = Snapshot.objects.get(scope="all")
     assert snapshot.run_mark is not None  # computed after the run, from its lights
 

@@ -32,7 +32,7 @@ def test_it_writes_the_report_as_word_and_as_pdf(world: SimpleNamespace, home: P
     args = ["report", "--decision", str(world.decision.pk), "--period", "2026Q3"]
     result = CliRunner().invoke(cli, [*args, "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"已写入 {out}（Word）：关于2026年第三季度学习宣传贯彻")
+    assert result.stdout.startswith(f"已写入 {out}（Word）：关于2026年第三季度学习宣传贯彻")
     paragraphs = [p.text for p in Document(io.BytesIO(out.read_bytes())).paragraphs]
     assert "一、总体进展" in paragraphs
     pdf = home / "报告.pdf"
@@ -99,13 +99,15 @@ def test_after_luoshi_demo_it_reports_on_the_demo_database(tmp_path: Path) -> No
     assert (
         luoshi("report", "--demo", "-o", str(tmp_path / "r.docx"))
         .stderr.strip()
-        .endswith("没有演示数据库：先运行 luoshi demo。")
+        .endswith(f"没有演示数据库（{tmp_path / 'demo.sqlite3'}）：先运行 luoshi demo。")
     )
     demo = luoshi("demo", "--no-serve")
     assert demo.returncode == 0, demo.stderr
     word = luoshi("report", "--format", "docx", "-o", str(tmp_path / "r.docx"))
     assert word.returncode == 0, word.stderr
-    assert f"使用演示数据库：{tmp_path / 'demo.sqlite3'}" in word.stderr  # no database of one's own yet
+    assert "还没有自己的数据库" in word.stderr  # no database of one's own yet: the demo's, said aloud
+    assert f"数据库：SQLite {tmp_path / 'demo.sqlite3'}" in word.stderr
+    assert not (tmp_path / "luoshi.sqlite3").exists()
     assert "（Word）：关于" in word.stdout
     pdf = luoshi("report", "--demo", "--format", "pdf", "-o", str(tmp_path / "r.pdf"))
     assert pdf.returncode == 0, pdf.stderr

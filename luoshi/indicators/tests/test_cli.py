@@ -27,7 +27,7 @@ def test_assess_bundled_prints_json_with_every_status_and_its_sentence_without_a
         cli, ["indicators", "assess", "--bundled", "--format", "json", "--today", "2026-11-27"]
     )
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["today"] == "2026-11-27"
     assert [t["status"] for t in data["targets"]][:4] == [
         "on_track",
@@ -82,7 +82,7 @@ def test_assess_prints_the_databases_targets_as_a_table_and_as_json() -> None:
     data = json.loads(
         CliRunner()
         .invoke(cli, ["indicators", "assess", "--format", "json", "--decision", str(target.decision_id)])
-        .output
+        .stdout
     )
     assert [t["status"] for t in data["targets"]] == ["on_track", "insufficient_data"]
     missing = CliRunner().invoke(cli, ["indicators", "assess", "--decision", "987654"])

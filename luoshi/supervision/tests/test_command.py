@@ -68,7 +68,8 @@ def test_a_past_day_can_be_supervised_with_today(overdue: None) -> None:
 def test_the_luoshi_command_runs_it(overdue: None) -> None:
     result = CliRunner().invoke(cli, ["supervise", "--dry-run", "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["counts"]["notices"] == {"order": 2}
+    assert json.loads(result.stdout)["counts"]["notices"] == {"order": 2}
+    assert "数据库：" in result.stderr  # said where JSON cannot be spoiled
     bad = CliRunner().invoke(cli, ["supervise", "--today", "yesterday"])
     assert bad.exit_code != 0
     assert "YYYY-MM-DD" in bad.output

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -101,3 +103,62 @@ def test_manage_passes_through_to_django(tmp_path: Path) -> None:
 def test_extract_does_not_import_django() -> None:
     code = "import sys, luoshi.cli; sys.exit(1 if any(m == 'django' or m.startswith('django.') for m in sys.modules) else 0)"
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=False).returncode == 0
+
+
+def _luoshi(home: Path, *args: str, **env_more: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LUOSHI_HOME": str(home), **env_more}
+    for name in ("DJANGO_SETTINGS_MODULE", "LUOSHI_DATABASE_URL", "LUOSHI_LANGUAGE"):
+        if name not in env_more:
+            env.pop(name, None)
+    return subprocess.run(
+        [sys.executable, "-m", "luoshi", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
+        timeout=300,
+    )
+
+
+def test_a_read_never_creates_a_database_and_beside_the_demo_it_reads_the_demos(tmp_path: Path) -> None:
+    nothing = _luoshi(tmp_path, "supervise", "--dry-run")
+    assert nothing.returncode == 1
+    assert "还没有数据库" in nothing.stderr
+    assert "luoshi demo" in nothing.stderr
+    assert not (tmp_path / "luoshi.sqlite3").exists()
+    # a migrated demo database (its contents do not matter here)
+    made = _luoshi(tmp_path, "load-units", LUOSHI_DATABASE_URL=f"sqlite:///{tmp_path / 'demo.sqlite3'}")
+    assert made.returncode == 0, made.stderr
+    read = _luoshi(tmp_path, "supervise", "--dry-run", "--format", "json")
+    assert read.returncode == 0, read.stderr
+    assert json.loads(read.stdout)["dry_run"] is True  # standard output is the JSON alone
+    assert f"数据库：SQLite {tmp_path / 'demo.sqlite3'}" in read.stderr
+    assert "还没有自己的数据库" in read.stderr
+    assert not (tmp_path / "luoshi.sqlite3").exists()
+
+
+def test_an_empty_database_of_ones_own_points_to_the_demo(tmp_path: Path) -> None:
+    for url in (f"sqlite:///{tmp_path / 'demo.sqlite3'}", None):
+        made = _luoshi(tmp_path, "load-units", **({"LUOSHI_DATABASE_URL": url} if url else {}))
+        assert made.returncode == 0, made.stderr
+    assert f"数据库：SQLite {tmp_path / 'luoshi.sqlite3'}" in made.stderr
+    assert "将新建数据库" in made.stderr
+    read = _luoshi(tmp_path, "dashboard", "refresh")
+    assert read.returncode == 0, read.stderr
+    assert f"数据库：SQLite {tmp_path / 'luoshi.sqlite3'}" in read.stderr
+    assert "数据库中还没有任何决定" in read.stderr
+    assert "--demo" in read.stderr
+    demo = _luoshi(tmp_path, "dashboard", "refresh", "--demo")
+    assert f"数据库：SQLite {tmp_path / 'demo.sqlite3'}" in demo.stderr
+    assert "还没有任何决定" not in demo.stderr
+
+
+def test_import_speaks_english_when_asked(tmp_path: Path, sample_has_items: None) -> None:
+    result = _luoshi(tmp_path, "import", str(SAMPLE_DECISION), "--dry-run", LUOSHI_LANGUAGE="en")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("New decision: ")
+    assert "(Dry run: nothing written.)" in result.stdout
+    assert "Database: SQLite :memory:" in result.stderr  # a dry run creates no database
+    assert not (tmp_path / "luoshi.sqlite3").exists()
+    assert not re.search(r"[\u4e00-\u9fff]", result.stdout.split("\n", 1)[0].split(":")[0])

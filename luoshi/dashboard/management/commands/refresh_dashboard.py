@@ -11,12 +11,13 @@ import json
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from luoshi.dashboard.models import Scope, Snapshot
 
 
 class Command(BaseCommand):
-    help = "Recompute the dashboard's figures for the whole ledger."
+    help = "为整个台账重新计算驾驶舱的数据。"
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--today", help="The day to compute as (YYYY-MM-DD); default: today.")
@@ -28,7 +29,9 @@ class Command(BaseCommand):
             try:
                 today = dt.date.fromisoformat(options["today"])
             except ValueError:
-                raise CommandError(f"--today {options['today']!r}: expected YYYY-MM-DD") from None
+                raise CommandError(
+                    _("日期格式应为 YYYY-MM-DD：%(value)s") % {"value": options["today"]}
+                ) from None
         snapshot = Snapshot.refresh(Scope.everything(), today)
         totals = snapshot.data["totals"]
         if options["format"] == "json":
@@ -45,6 +48,17 @@ class Command(BaseCommand):
             return
         lights = totals["lights"]
         self.stdout.write(
-            f"驾驶舱：{totals['tasks']} 项在办任务（红 {lights['red']}，黄 {lights['yellow']}，绿 {lights['green']}，"
-            f"办结 {lights['done']}），逾期 {snapshot.data['overdue']['count']} 项；用时 {snapshot.seconds:.1f} 秒"
+            _(
+                "驾驶舱：%(tasks)s 项在办任务（红 %(red)s，黄 %(yellow)s，绿 %(green)s，办结 %(done)s），"
+                "逾期 %(overdue)s 项；用时 %(seconds).1f 秒"
+            )
+            % {
+                "tasks": totals["tasks"],
+                "red": lights["red"],
+                "yellow": lights["yellow"],
+                "green": lights["green"],
+                "done": lights["done"],
+                "overdue": snapshot.data["overdue"]["count"],
+                "seconds": snapshot.seconds,
+            }
         )

@@ -15,12 +15,15 @@ from contextlib import suppress
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
+from luoshi.supervision.reasons import period_label
 from luoshi.supervision.supervisor import Supervisor
+from luoshi.web.display import day
 
 
 class Command(BaseCommand):
-    help = "Compute the lights, create and send the notices they call for, check reports, score units."
+    help = "计算状态灯，生成并发送相应的通知，检查报告，为各单位打分。"
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -38,7 +41,9 @@ class Command(BaseCommand):
             try:
                 today = dt.date.fromisoformat(options["today"])
             except ValueError:
-                raise CommandError(f"--today {options['today']!r}: expected YYYY-MM-DD") from None
+                raise CommandError(
+                    _("日期格式应为 YYYY-MM-DD：%(value)s") % {"value": options["today"]}
+                ) from None
         # systemd stops a service with SIGTERM: turn it into an exception, so that deliveries claimed
         # but not reached go back to the outbox at once
         with suppress(ValueError):  # not the main thread (tests): leave the handler alone
@@ -50,22 +55,33 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=1))
             return
         c = result.counts
-        head = "督查（试运行，未写入、未发送）" if result.dry_run else "督查"
-        self.stdout.write(f"{head} {result.today}：")
+        head = _("督查（试运行，未写入、未发送）%(day)s：") if result.dry_run else _("督查 %(day)s：")
+        self.stdout.write(head % {"day": day(result.today)})
         for w in result.warnings:
-            self.stdout.write(f"  注意：{w}")
-        self.stdout.write(f"  任务状态灯：{_colors(c['tasks'])}")
-        self.stdout.write(f"  报送状态灯：{_colors(c['obligations'])}")
+            self.stdout.write("  " + _("注意：%(warning)s") % {"warning": w})
+        self.stdout.write("  " + _("任务状态灯：%(colors)s") % {"colors": _colors(c["tasks"])})
+        self.stdout.write("  " + _("报送状态灯：%(colors)s") % {"colors": _colors(c["obligations"])})
         notices = c["notices"]
         self.stdout.write(
-            "  新通知：提醒 {remind}，催办 {urge}，督办单 {order}，通报 {circular}".format(
-                **{k: notices.get(k, 0) for k in ("remind", "urge", "order", "circular")}
-            )
+            "  "
+            + _("新通知：提醒 %(remind)s，催办 %(urge)s，督办单 %(order)s，通报 %(circular)s")
+            % {k: notices.get(k, 0) for k in ("remind", "urge", "order", "circular")}
         )
-        self.stdout.write(f"  检查报告 {c['reports_checked']} 份，新发现形式主义线索 {c['copy_flags']} 条")
-        self.stdout.write(f"  考核得分：{', '.join(f'{k} {v} 个单位' for k, v in c['scores'].items())}")
+        self.stdout.write(
+            "  "
+            + _("检查报告 %(checked)s 份，新发现形式主义线索 %(flags)s 条")
+            % {"checked": c["reports_checked"], "flags": c["copy_flags"]}
+        )
+        scores = _("，").join(
+            _("%(period)s %(n)s 个单位") % {"period": period_label(k), "n": v} for k, v in c["scores"].items()
+        )
+        self.stdout.write("  " + _("考核得分：%(scores)s") % {"scores": scores or "—"})
         if not result.dry_run:
-            self.stdout.write(f"  发送：成功 {c['sent']}，失败 {c['failed']}，待重试 {c['retrying']}")
+            self.stdout.write(
+                "  "
+                + _("发送：成功 %(sent)s，失败 %(failed)s，待重试 %(retrying)s")
+                % {"sent": c["sent"], "failed": c["failed"], "retrying": c["retrying"]}
+            )
 
     def _refresh_dashboard(self, today: str | None) -> None:
         """The dashboard's figures follow the new lights (however this command is run: ``luoshi
@@ -83,5 +99,11 @@ def _terminate(signum: int, frame: Any) -> None:
 
 
 def _colors(counts: dict[str, int]) -> str:
-    labels = {"red": "红", "yellow": "黄", "green": "绿", "done": "办结", "suspended": "暂缓"}
-    return "，".join(f"{labels[k]} {counts.get(k, 0)}" for k in labels)
+    labels = {
+        "red": _("红 %(n)s"),
+        "yellow": _("黄 %(n)s"),
+        "green": _("绿 %(n)s"),
+        "done": _("办结 %(n)s"),
+        "suspended": _("暂缓 %(n)s"),
+    }
+    return _("，").join(label % {"n": counts.get(k, 0)} for k, label in labels.items())
