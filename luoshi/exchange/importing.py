@@ -5,6 +5,10 @@ ledger and lists, row by row, what would change and what is wrong; ``apply(plan,
 one transaction, only if no row has an error, through the tasks' own methods (audit trail, optimistic
 locking). A change someone else made since the export is never overwritten silently: the snapshot
 the export hid in the workbook tells the office's edits from theirs, field by field.
+
+Nothing is guessed: a cell that holds a formula, or text that starts like one (= + - @), refuses its
+row; a deadline that cannot be read with certainty is an error quoting the cell; a row that names no
+task (no 任务标识, no 条目编号) or, in a 任务清单, no 牵头单位 is reported as skipped and left alone.
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ from .parsing import (
     parse_nodes,
     split_units,
 )
-from .sheet import KEY, SNAPSHOT_SHEET, VERSION
+from .sheet import FORMULA_START, KEY, SNAPSHOT_SHEET, UNITS_SHEET, VERSION
 
 MAX_ROWS = 20_000
 MAX_COLUMNS = 60
@@ -83,12 +87,14 @@ def read(data: bytes) -> Sheet:
     from openpyxl import load_workbook
 
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        # data_only=False: a formula comes back as its text (=…), so that it can be refused, never
+        # read as the value Excel last computed for it
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception:
         raise ValidationError(_("无法打开此 Excel 文件，它可能已损坏或不是 .xlsx 格式。")) from None
     try:
         for ws in wb.worksheets:
-            if ws.title == SNAPSHOT_SHEET:
+            if ws.title in {SNAPSHOT_SHEET, UNITS_SHEET}:
                 continue
             rows = ws.iter_rows(values_only=True, max_col=MAX_COLUMNS)
             found = _find_table(rows)
@@ -156,10 +162,15 @@ class Row:
     warnings: list[str] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     updates: dict[str, Any] = field(default_factory=dict)
+    skipped: str = ""  # why the row is left alone
 
     @property
     def status(self) -> str:
-        return "error" if self.errors else ("change" if self.updates else "same")
+        if self.errors:
+            return "error"
+        if self.skipped:
+            return "skip"
+        return "change" if self.updates else "same"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -169,6 +180,7 @@ class Row:
             "status": self.status,
             "errors": self.errors,
             "warnings": self.warnings,
+            "skipped": self.skipped,
             "changes": [c.__dict__ for c in self.changes],
         }
 
@@ -184,7 +196,7 @@ class Plan:
 
     @property
     def counts(self) -> dict[str, int]:
-        out = {"rows": len(self.rows), "change": 0, "same": 0, "error": 0}
+        out = {"rows": len(self.rows), "change": 0, "same": 0, "skip": 0, "error": 0}
         for r in self.rows:
             out[r.status] += 1
         return out
@@ -199,7 +211,7 @@ class Plan:
 
 
 def _key(name: str, value: Any) -> Any:
-    """A comparable form of one field's value."""
+    """A comparable form of one field's value (a deadline: its day, else its kind and words)."""
     if name == "lead":
         return value.pk if isinstance(value, Unit) else value
     if name == "co":
@@ -208,6 +220,8 @@ def _key(name: str, value: Any) -> Any:
         return (value or "").strip()
     if name == "nodes":
         return tuple(sorted(value))
+    if name == "deadline" and value[1] is not None:
+        return ("day", value[1])
     return tuple(value)
 
 
@@ -337,6 +351,18 @@ def _tasks(ids: set[int]) -> dict[int, Task]:
     )
 
 
+def formula_cells(values: list[Any], number: int) -> list[str]:
+    """The addresses (C5) of the cells in this row holding a formula or text that starts like one."""
+    from openpyxl.utils import get_column_letter
+
+    out = []
+    for i, v in enumerate(values):
+        formula = not isinstance(v, str | int | float | bool | dt.date | dt.time | dt.timedelta | type(None))
+        if formula or (isinstance(v, str) and v.startswith(FORMULA_START)):
+            out.append(f"{get_column_letter(i + 1)}{number}")
+    return out
+
+
 def validate(sheet: Sheet, *, by: Any, decision: Any = None, lock: bool = False) -> Plan:
     """What applying ``sheet`` would change, row by row, and every reason it cannot be applied."""
     matcher = UnitMatcher()
@@ -353,30 +379,45 @@ def validate(sheet: Sheet, *, by: Any, decision: Any = None, lock: bool = False)
     for number, values in sheet.rows:
         row = Row(number)
         rows.append(row)
+        key_header = KEY if sheet.kind == PLAN else LIST_KEY
+        raw = clean_text(sheet.value(values, key_header))
+        row.label = raw
+        formulas = formula_cells(values, number)
+        if formulas:
+            row.errors += [
+                _("单元格以公式开头（%(cell)s），此行不导入：请删去开头的 =、+、-、@ 后重新上传。")
+                % {"cell": a}
+                for a in formulas
+            ]
+            keyed.append((row, values, None))
+            continue
+        if not raw:
+            row.skipped = (
+                _("此行没有任务标识，不是从本系统导出的行，不导入；新增任务请在系统中操作。")
+                if sheet.kind == PLAN
+                else _("此行没有条目编号，不导入。")
+            )
+            keyed.append((row, values, None))
+            continue
         if sheet.kind == PLAN:
-            raw = clean_text(sheet.value(values, KEY))
-            row.label = raw
-            if not raw:
-                row.errors.append(_("此行没有任务标识，不是从本系统导出的行；新增任务请在系统中操作。"))
-                keyed.append((row, values, None))
-                continue
             try:
                 keyed.append((row, values, int(float(raw))))
             except ValueError:
                 row.errors.append(_("任务标识“%(key)s”无效。") % {"key": raw[:20]})
                 keyed.append((row, values, None))
         else:
-            source_key = clean_text(sheet.value(values, LIST_KEY))
-            row.label = source_key
-            matches = by_source.get(source_key, [])
+            if not clean_text(sheet.value(values, FIELDS["lead"])):
+                row.skipped = _("未填写牵头单位，此行不导入。")
+                keyed.append((row, values, None))
+                continue
+            matches = by_source.get(raw, [])
             if len(matches) == 1:
                 keyed.append((row, values, matches[0]))
             else:
                 row.errors.append(
-                    _("决定中没有条目编号为“%(key)s”的现行任务。") % {"key": source_key}
+                    _("决定中没有条目编号为“%(key)s”的现行任务。") % {"key": raw}
                     if not matches
-                    else _("条目 %(key)s 已拆分为多项任务，请导出任务分工方案后在其中修改。")
-                    % {"key": source_key}
+                    else _("条目 %(key)s 已拆分为多项任务，请导出任务分工方案后在其中修改。") % {"key": raw}
                 )
                 keyed.append((row, values, None))
     ids = {pk for _r, _v, pk in keyed if pk is not None}
@@ -403,10 +444,6 @@ def validate(sheet: Sheet, *, by: Any, decision: Any = None, lock: bool = False)
 def _compare(sheet: Sheet, row: Row, values: list[Any], task: Task, matcher: UnitMatcher) -> None:
     given = _parse(sheet, values, task, matcher, row)
     if row.errors:
-        return
-    if sheet.kind == LIST and "lead" not in given and task.lead_unit_id is None:
-        if given:
-            row.warnings.append(_("未填写牵头单位，此行不导入。"))
         return
     current = _current(task)
     snapshot = sheet.snapshot.get(task.pk)

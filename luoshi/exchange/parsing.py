@@ -36,9 +36,11 @@ def clean_text(value: Any) -> str:
 
 Deadline = tuple[str, dt.date | None, str]  # (kind, date, note) as Task.assign takes them
 
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-_YEAR_END = re.compile(r"^(\d{4})\s*年\s*(?:内|底|底前|年底前|12月底前|内完成)?$")
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(?:前|之前)?$")
+_MONTH_END = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:底|末)\s*(?:前|之前)?$")
+_YEAR_END = re.compile(r"^(\d{4})\s*(?:年\s*(?:内|底|底前|年底前|12月底前|内完成)?)?$")
 _ONGOING = {"长期坚持", "长期", "持续推进", "长期推进"}
+_DIGIT = re.compile(r"\d")
 
 
 def _date(y: str, m: str, d: str) -> dt.date:
@@ -49,8 +51,12 @@ def _date(y: str, m: str, d: str) -> dt.date:
 
 
 def parse_deadline(value: Any) -> Deadline:
-    """2025-12-31 (or 2025/12/31, 2025年12月31日, an Excel date) → a date; 2025年内 or 2025年底 → the end
-    of that year; 长期坚持 → ongoing; empty → not set; anything else → words (at most 100 characters)."""
+    """2025-12-31 (or 2025/12/31, 2025年12月31日, an Excel date) → a date; 2025年6月底 → the month's
+    last day; 2025年内, 2025年底, 2025年 or 2025 → the end of that year; 长期坚持 → ongoing; empty → not
+    set; words without a figure (“十五五”期间) → kept as words (at most 100 characters).
+
+    Anything else that holds a figure (2025年、2030年; 2026年上半年; 2025年前) is not read with
+    certainty, and is an error that quotes the cell: a deadline is never guessed."""
     if isinstance(value, dt.datetime):
         return (DeadlineKind.DATE, value.date(), "")
     if isinstance(value, dt.date):
@@ -60,10 +66,22 @@ def parse_deadline(value: Any) -> Deadline:
         return (DeadlineKind.NONE, None, "")
     if m := _DATE.match(text):
         return (DeadlineKind.DATE, _date(*m.groups()), "")
+    if m := _MONTH_END.match(text):
+        y, month = m.group(1), m.group(2)
+        if not 1 <= int(month) <= 12:
+            raise CellError(_("日期不存在：%(y)s年%(m)s月。") % {"y": y, "m": month})
+        return (DeadlineKind.DATE, _date(y, month, str(calendar.monthrange(int(y), int(month))[1])), "")
     if m := _YEAR_END.match(text):
         return (DeadlineKind.YEAR_END, dt.date(int(m.group(1)), 12, 31), "")
     if text in _ONGOING:
         return (DeadlineKind.ONGOING, None, "")
+    if _DIGIT.search(text):
+        raise CellError(
+            _(
+                "无法确定完成时限“%(text)s”：请只填一个时限，写作日期（如 2025-06-30）、“2025年6月底”、“2025年内”或“长期坚持”。"
+            )
+            % {"text": clean_text(value)[:60]}
+        )
     if len(text) > 100:
         raise CellError(_("完成时限的文字说明不能超过100字。"))
     return (DeadlineKind.TEXT, None, text)

@@ -7,6 +7,11 @@ an import can tell what the office changed from what someone else changed since 
 
 Every text cell is written as text: a value starting with = + - @, a tab or a carriage return is a
 string cell with Excel's quote prefix, never a formula (formula injection).
+
+It prints one page wide (A4 landscape, ``fitToPage``), each row as tall as its wrapped text, and the
+editable columns offer what the import reads: 牵头单位 a list of the unit catalogue (kept on a hidden
+sheet, so that a catalogue of any length fits), 配合单位 the same list as a help (several units are
+typed with 、), 完成时限 the forms the import reads. The header stays frozen.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import math
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -22,13 +29,14 @@ from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone, translation
 
 from luoshi.api.lights import light_of, with_lights
-from luoshi.ledger.models import Milestone, Section, Task, TaskUnit, TaskUnitRole
+from luoshi.ledger.models import Milestone, Section, Task, TaskUnit, TaskUnitRole, Unit
 from luoshi.progress.models import Report, ReportState
 
 from .parsing import deadline_of, format_deadline, format_nodes
 
 TITLE = "任务分工方案"
 SNAPSHOT_SHEET = "导出快照"
+UNITS_SHEET = "单位名录"
 KEY = "任务标识"
 VERSION = "版本"
 
@@ -63,6 +71,10 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MAX_CELL = 32_767
 _ILLEGAL = dict.fromkeys([*range(9), 11, 12, *range(14, 32)])
 
+LINE_PT = 14.4  # one line of 11 pt 宋体 in a row (Excel's default row is 14.25 pt)
+MAX_ROW_PT = 409  # Excel's highest row
+DEADLINE_FORMS = ("长期坚持",)  # then 20XX年内 for the years around the export
+
 LIGHT_FILLS = {
     "green": "C6EFCE",
     "yellow": "FFEB9C",
@@ -75,6 +87,24 @@ LIGHT_FILLS = {
 def safe_text(value: str) -> str:
     text = value.translate(_ILLEGAL)
     return text if len(text) <= _MAX_CELL else text[: _MAX_CELL - 1] + "…"
+
+
+def text_width(text: str) -> float:
+    """Width of ``text`` in Excel's column units (the width of a digit in the default font): a
+    full-width character takes two, a half-width one a little over one."""
+    return sum(2.0 if unicodedata.east_asian_width(c) in "WFA" else 1.1 for c in text)
+
+
+def lines_in(text: str, width: float) -> int:
+    """Lines ``text`` wraps to in a column ``width`` units wide (a cell's padding taken off)."""
+    room = max(1.0, width - 1.5)
+    return sum(max(1, math.ceil(text_width(line) / room)) for line in text.split("\n")) if text else 1
+
+
+def row_height(texts: dict[int, str]) -> float:
+    """The height in points of a row showing ``texts`` (column index → text) wrapped in full."""
+    lines = max((lines_in(t, COLUMNS[i].width) for i, t in texts.items()), default=1)
+    return min(MAX_ROW_PT, round(lines * LINE_PT + 4, 1))
 
 
 def tasks_for_export(tasks: Any, user: Any) -> Any:
@@ -157,10 +187,13 @@ def write(tasks: Iterable[Task], *, title: str, scope: str, by: Any) -> bytes:
 
     tasks = list(tasks)
     paths = section_paths(tasks)
+    units = list(Unit.objects.active().order_by("order", "code").values_list("name", flat=True))
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(TITLE)
     snap = wb.create_sheet(SNAPSHOT_SHEET)
     snap.sheet_state = "veryHidden"
+    catalogue = wb.create_sheet(UNITS_SHEET)
+    catalogue.sheet_state = "hidden"
 
     thin = Side(style="thin", color="808080")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -174,7 +207,20 @@ def write(tasks: Iterable[Task], *, title: str, scope: str, by: Any) -> bytes:
     for n in (len(COLUMNS) - 1, len(COLUMNS)):
         ws.column_dimensions[get_column_letter(n)].hidden = True
     last = get_column_letter(VISIBLE)
-    ws.freeze_panes = f"A{FIRST_ROW}"  # in a write-only sheet, before the first row
+    end = HEADER_ROW + len(tasks)
+    # A write-only sheet writes its properties, views and row heights as the rows come: all of it
+    # is set before the first row.
+    ws.freeze_panes = f"A{FIRST_ROW}"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True  # one page wide, as many pages down as it takes
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.row_dimensions[1].height = 36
+    ws.row_dimensions[2].height = 20
+    ws.row_dimensions[HEADER_ROW].height = 30
 
     def cell(
         value: Any, *, font: Any = body_font, align: Any = wrap, fill: Any = None, edge: bool = True
@@ -206,7 +252,6 @@ def write(tasks: Iterable[Task], *, title: str, scope: str, by: Any) -> bytes:
                 )
             ]
         )
-        ws.row_dimensions[1].height = 36
         stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")
         who = (by.get_full_name() or by.get_username()) if by is not None else ""
         ws.append(
@@ -237,38 +282,104 @@ def write(tasks: Iterable[Task], *, title: str, scope: str, by: Any) -> bytes:
             light = light_of(t)
             values = editable_values(t)
             co = [tu.unit.name for tu in t.task_units.all() if tu.role == TaskUnitRole.CO]
-            ws.append(
-                [
-                    cell(n, align=center),
-                    cell(paths.get(t.pk, "")),
-                    cell(t.text),
-                    cell("\n".join(x.describe() for x in t.targets.all() if not x.withdrawn)),
-                    cell(t.lead_unit.name if t.lead_unit_id else ""),
-                    cell("、".join(co)),
-                    cell(t.responsible),
-                    cell(format_deadline(deadline_of(t))),
-                    cell(format_nodes((m.due, m.description) for m in t.milestones.all())),
-                    cell(progress_text(t)),
-                    cell(light.label, align=center, fill=fills.get(light.color)),
-                    cell(t.pk),
-                    cell(t.version),
-                ]
+            texts = [
+                n,
+                paths.get(t.pk, ""),
+                t.text,
+                "\n".join(x.describe() for x in t.targets.all() if not x.withdrawn),
+                t.lead_unit.name if t.lead_unit_id else "",
+                "、".join(co),
+                t.responsible,
+                format_deadline(deadline_of(t)),
+                format_nodes((m.due, m.description) for m in t.milestones.all()),
+                progress_text(t),
+                light.label,
+                t.pk,
+                t.version,
+            ]
+            ws.row_dimensions[HEADER_ROW + n].height = row_height(
+                {i: v for i, v in enumerate(texts[:VISIBLE]) if isinstance(v, str)}
             )
+            cells = [cell(v) for v in texts]
+            cells[0] = cell(n, align=center)
+            cells[VISIBLE - 1] = cell(light.label, align=center, fill=fills.get(light.color))
+            ws.append(cells)
             snap.append([t.pk, json.dumps(values, ensure_ascii=False)])
+        for name in units:
+            catalogue.append([safe_text(name)])
 
+    if tasks:
+        _validations(ws, len(units), tasks, end)
     ws.merged_cells.add(CellRange(f"A1:{last}1"))
     ws.merged_cells.add(CellRange(f"A2:{last}2"))
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.print_area = f"A1:{last}{HEADER_ROW + len(tasks)}"
-    ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + len(tasks)}"
-    ws.page_setup.paperSize = "9"  # A4
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.print_area = f"A1:{last}{end}"
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{end}"
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def column_letter(header: str) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(next(n for n, c in enumerate(COLUMNS, start=1) if c.header == header))
+
+
+def deadline_forms(tasks: list[Task]) -> list[str]:
+    """What the 完成时限 list offers: 长期坚持, and 20XX年内 from this year to the latest deadline's."""
+    this_year = timezone.localdate().year
+    latest = max((t.deadline.year for t in tasks if t.deadline), default=this_year)
+    return [*DEADLINE_FORMS, *(f"{y}年内" for y in range(this_year, max(latest, this_year + 5) + 1))]
+
+
+def _validations(ws: Any, units: int, tasks: list[Task], end: int) -> None:
+    """Lists for the editable columns: units from the catalogue (a hidden sheet), 完成时限's forms."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    rows = f"{FIRST_ROW}:{end}"
+
+    def cells(header: str) -> str:
+        col = column_letter(header)
+        first, last = rows.split(":")
+        return f"{col}{first}:{col}{last}"
+
+    if units:
+        source = f"'{UNITS_SHEET}'!$A$1:$A${units}"
+        lead = DataValidation(
+            type="list",
+            formula1=source,
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="stop",
+            errorTitle="牵头单位",
+            error="请从下拉列表中选择单位名录中的一个单位。",
+            showInputMessage=True,
+            promptTitle="牵头单位",
+            prompt="从下拉列表中选择一个单位。",
+        )
+        lead.add(cells("牵头单位"))
+        co = DataValidation(
+            type="list",
+            formula1=source,
+            allow_blank=True,
+            showErrorMessage=False,  # several units are typed, separated by 、
+            showInputMessage=True,
+            promptTitle="配合单位",
+            prompt="可从下拉列表选择一个单位；多个单位用“、”分隔。",
+        )
+        co.add(cells("配合单位"))
+        ws.data_validations.append(lead)
+        ws.data_validations.append(co)
+    deadline = DataValidation(
+        type="list",
+        formula1='"' + ",".join(deadline_forms(tasks)) + '"',
+        allow_blank=True,
+        showErrorMessage=False,  # a date such as 2025-06-30 is typed
+        showInputMessage=True,
+        promptTitle="完成时限",
+        prompt="填写日期（如 2025-06-30）、“2025年内”或“长期坚持”；只填一个时限。",
+    )
+    deadline.add(cells("完成时限"))
+    ws.data_validations.append(deadline)

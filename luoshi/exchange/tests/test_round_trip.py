@@ -41,7 +41,10 @@ def test_an_edited_plan_comes_back_and_is_applied_with_the_audit_trail(
     record = SheetImport.objects.get()
     assert response["Location"] == reverse("exchange:import-preview", args=[record.pk])
     report = client.get(response["Location"] + "?format=json").json()
-    assert (report["valid"], report["counts"]) == (True, {"rows": 3, "change": 2, "same": 1, "error": 0})
+    assert (report["valid"], report["counts"]) == (
+        True,
+        {"rows": 3, "change": 2, "same": 1, "skip": 0, "error": 0},
+    )
     changes = {c["label"]: (c["before"], c["after"]) for c in report["rows"][0]["changes"]}
     assert changes["牵头单位"] == ("自治区发展和改革委员会", "自治区教育厅")
     assert changes["完成时限"] == ("2030-06-30", "2026年内")
@@ -83,3 +86,51 @@ def test_an_applied_sheet_is_not_applied_twice(as_user: Any, office: Any, plan: 
     version = Task.objects.get(pk=plan.a.pk).version
     client.post(location)
     assert Task.objects.get(pk=plan.a.pk).version == version
+
+
+def test_an_untouched_plan_comes_back_changing_nothing(as_user: Any, office: Any, plan: Any) -> None:
+    Task.objects.filter(pk=plan.c.pk).update(text="完善制度。")
+    client = as_user(office)
+    report = client.get(
+        client.post(reverse("exchange:import-upload"), {"file": upload(export(client, plan))})["Location"]
+        + "?format=json"
+    ).json()
+    assert report["counts"] == {"rows": 3, "change": 0, "same": 3, "skip": 0, "error": 0}
+
+
+@pytest.mark.parametrize("source", ["sample", "corpus"])
+def test_an_untouched_task_list_comes_back_changing_nothing(
+    as_user: Any, office: Any, unit_a: Any, source: str
+) -> None:
+    """``luoshi extract --format xlsx`` of a decision, imported untouched into that decision once the
+    office has assigned some of its tasks in the ledger: every row is skipped, nothing changes."""
+    import io
+    import os
+    from pathlib import Path
+
+    from luoshi.document import extract
+    from luoshi.ledger.importing import apply_import, plan_import
+
+    path = Path(__file__).resolve().parents[2] / "samples" / "sample-decision.txt"
+    if source == "corpus":
+        shared = os.environ.get("LUOSHI_SHARED") or Path(__file__).resolve().parents[3].parent / "shared"
+        path = Path(shared) / "corpus" / "im-decision-2022.txt"
+        if not path.is_file():
+            pytest.skip("../shared/corpus is not beside this checkout")
+    doc = extract(path)
+    decision = apply_import(plan_import(path.read_text(encoding="utf-8"), doc, None), source_name=path.name)
+    tasks = list(Task.objects.filter(decision=decision).order_by("order")[:5])
+    for t in tasks:
+        t.assign(by=office, lead=unit_a, co=[], deadline_kind="date", deadline=dt.date(2030, 12, 31))
+    buf = io.BytesIO()
+    doc.to_xlsx(buf)
+    client = as_user(office)
+    location = client.post(
+        reverse("exchange:import-upload"), {"file": upload(buf.getvalue()), "decision": decision.pk}
+    )["Location"]
+    report = client.get(location + "?format=json").json()
+    assert report["counts"]["change"] == report["counts"]["error"] == 0
+    client.post(location)
+    for t in tasks:
+        t.refresh_from_db()
+        assert (t.lead_unit, t.deadline_kind, t.deadline) == (unit_a, "date", dt.date(2030, 12, 31))

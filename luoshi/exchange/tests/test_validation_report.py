@@ -36,6 +36,7 @@ def test_errors_are_listed_row_by_row_and_nothing_is_applied(as_user: Any, offic
         {
             (plan.a.pk, "责任人"): "赵六",  # fine on its own
             (plan.b.pk, "完成时限"): "2025-02-30",
+            (plan.c.pk, "任务内容"): "完善制度。",
             (plan.c.pk, "季度节点"): "找个时间完成",
         },
     )
@@ -92,23 +93,35 @@ def test_a_field_changed_in_the_ledger_that_the_office_did_not_touch_is_kept(
     task.assign(
         by=office, lead=unit_a, co=[league], responsible="钱七", deadline_kind="date", deadline=task.deadline
     )
-    report = check(client, edit(exported, {(plan.a.pk, "完成时限"): "长期坚持"}))
-    assert report["valid"]
+    report = check(
+        client, edit(exported, {(plan.a.pk, "完成时限"): "长期坚持", (plan.c.pk, "任务内容"): "完善制度。"})
+    )
+    assert report["valid"], report["rows"]
     assert [c["label"] for c in report["rows"][0]["changes"]] == ["完成时限"]
     client.post(reverse("exchange:import-preview", args=[SheetImport.objects.get().pk]))
     task = Task.objects.get(pk=plan.a.pk)
     assert (task.responsible, task.deadline_kind) == ("钱七", "ongoing")
 
 
-def test_a_row_without_a_task_key_or_a_repeated_one_is_an_error(as_user: Any, office: Any, plan: Any) -> None:
+def test_a_repeated_task_key_is_an_error_and_a_row_without_one_is_skipped(
+    as_user: Any, office: Any, plan: Any
+) -> None:
     client = as_user(office)
     report = check(
         client,
-        edit(export(client, plan), {(plan.b.pk, "任务标识"): plan.a.pk, (plan.c.pk, "任务标识"): None}),
+        edit(
+            export(client, plan),
+            {
+                (plan.b.pk, "任务标识"): plan.a.pk,
+                (plan.c.pk, "任务标识"): None,
+                (plan.c.pk, "任务内容"): "完善制度。",
+            },
+        ),
     )
-    errors = [r["errors"] for r in report["rows"]]
-    assert "同一项任务" in errors[1][0]
-    assert "没有任务标识" in errors[2][0]
+    rows = report["rows"]
+    assert "同一项任务" in rows[1]["errors"][0]
+    assert (rows[2]["status"], rows[2]["errors"]) == ("skip", [])
+    assert "没有任务标识" in rows[2]["skipped"]
 
 
 def test_the_extraction_sheet_fills_in_lead_units_before_import(
