@@ -721,6 +721,8 @@ def report(
         pdf = to_pdf(result.text())
         for warning in pdf.warnings:
             click.echo(warning, err=True)
+        if pdf.faces:
+            click.echo(pdf.faces, err=True)
         out.write_bytes(pdf.data)
         how = _("PDF，{engine}").format(engine=pdf.engine)
         if pdf.font:

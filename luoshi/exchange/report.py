@@ -134,6 +134,8 @@ class ImplementationReport:
     default_addressee: str = ""
     default_issuer: str = ""
     edited: bool = False  # a draft of the office's is applied
+    copy_to: str = ""  # 版记: 抄送 (督查规则 → 情况报告抄送)
+    printer: str = ""  # 版记: 印发机关 (督查规则 → 印发机关)
 
     @property
     def target_counts(self) -> dict[str, int]:
@@ -158,6 +160,9 @@ class ImplementationReport:
             addressee=self.addressee,
             signer=self.issuer,
             date=self.date_label,
+            copy_to=self.copy_to,
+            printer=self.printer,
+            printed=self.date_label,
         )
 
     def filename(self, ext: str) -> str:
@@ -231,6 +236,16 @@ def default_issuer() -> str:
     from luoshi.supervision.models import Rules
 
     return Rules.objects.order_by("pk").values_list("office_name", flat=True).first() or _("督查室")
+
+
+def imprint() -> tuple[str, str]:
+    """The 版记's 印发机关 and 抄送 for the report, as the office set them in its rules."""
+    from luoshi.supervision.models import Rules
+
+    rules = Rules.objects.order_by("pk").first()
+    if rules is None:
+        return default_issuer(), ""
+    return rules.printing_office, rules.report_copy_to
 
 
 def default_title(decision: Decision, period: Period) -> str:
@@ -317,6 +332,7 @@ def build(
         default_issuer=defaults["issuer"],
         edited=draft is not None,
     )
+    report.printer, report.copy_to = imprint()
     from .report_text import generated_next_steps, generated_problems
 
     report.default_problems = generated_problems(report)

@@ -25,6 +25,7 @@ from . import report as reports
 from .forms import ReportDraftForm
 from .models import ReportDraft
 from .officialdoc import numbered, title_lines
+from .pdf import faces_note
 
 log = logging.getLogger(__name__)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -120,6 +121,7 @@ def report_page(request: HttpRequest) -> HttpResponse:
             "draft": draft,
             "may_edit": may_edit,
             "query": urlencode({"decision": decision.pk, "period": report.period}),
+            "pdf_faces": faces_note(),
         },
     )
 
@@ -144,6 +146,8 @@ def report_download(request: HttpRequest) -> HttpResponse:
         pdf = to_pdf(report.text())
         for warning in pdf.warnings:
             log.warning("report PDF: %s", warning)
+        if pdf.faces:
+            log.info("report PDF: %s", pdf.faces)
         response = HttpResponse(pdf.data, content_type="application/pdf")
         response["Content-Disposition"] = content_disposition_header(True, report.filename("pdf"))
         response["X-Luoshi-PDF-Engine"] = pdf.engine

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from luoshi.exchange.officialdoc import Block, OfficialDocument
+from luoshi.exchange.officialdoc import Block, OfficialDocument, sentence, subject
 from luoshi.exchange.officialdoc import cn_number as cn_number  # re-exported for the views and tests
 from luoshi.exchange.officialdoc import numbered as numbered
 from luoshi.web.display import day, moment
@@ -33,6 +33,8 @@ class Paper:
     signer: str
     date: str
     receipt: list[tuple[str, str]] = field(default_factory=list)
+    copy_to: str = ""  # 版记: 抄送
+    printer: str = ""  # 版记: 印发机关
 
     @property
     def css_color(self) -> str:
@@ -45,6 +47,14 @@ def paper(notice: Notice, rules: Rules | None = None) -> Paper:
     if notice.kind == NoticeKind.CIRCULAR:
         return _circular(notice, rules)
     return _order(notice, rules)
+
+
+def order_title(text: str) -> str:
+    """A 督办单's title: the task's first clause, whole (“…”的督办单), never a text cut with ……"""
+    phrase = subject(text)
+    if phrase:
+        return _("关于督促办理“%(task)s”的督办单") % {"task": phrase}
+    return _("关于督促办理重点任务的督办单")
 
 
 def _receipt(notice: Notice) -> list[tuple[str, str]]:
@@ -69,9 +79,9 @@ def _order(notice: Notice, rules: Rules) -> Paper:
             )
         )
         blocks.append(Block(_("督办事项"), 1))
-        blocks.append(Block(f"{task.key}　{task.text}"))
+        blocks.append(Block(sentence(task.text)))
     blocks.append(Block(_("督办原因"), 1))
-    blocks.append(Block(notice.reason or notice.title))
+    blocks.append(Block(sentence(notice.reason or notice.title)))
     blocks.append(Block(_("办结时限"), 1))
     if notice.due:
         blocks.append(Block(_("请于%(due)s前办结。") % {"due": day(notice.due)}))
@@ -81,12 +91,14 @@ def _order(notice: Notice, rules: Rules) -> Paper:
         mark=_("督 办 单"),
         color=COLORS.get(notice.level, COLORS[""]),
         number=notice.number + (f"（{level}）" if level else ""),
-        title=notice.title,
+        title=order_title(task.text) if task is not None else notice.title,
         addressee=f"{notice.unit.name}：" if notice.unit_id else "",
         blocks=blocks,
         signer=rules.office_name,
         date=day(notice.issued_on),
         receipt=_receipt(notice),
+        copy_to=rules.copy_to,
+        printer=rules.printing_office,
     )
 
 
@@ -126,13 +138,14 @@ def _circular(notice: Notice, rules: Rules) -> Paper:
         signer=rules.office_name,
         date=day(notice.issued_on),
         receipt=_receipt(notice),
+        copy_to=rules.copy_to,
+        printer=rules.printing_office,
     )
 
 
 def to_docx(page: Paper) -> bytes:
-    """The paper as a .docx in GB/T 9704 layout."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
+    """The paper as a .docx in GB/T 9704 layout: 版头, title, body, 署名 and date; the 签收回执 as an
+    attachment on its own page (附件说明 under the body); the 版记 at the foot of the last page."""
     doc = OfficialDocument()
     doc.head(page.mark, page.number, page.color)  # 版头: the issuer's mark, the number, a rule
     doc.title(page.title)
@@ -140,11 +153,16 @@ def to_docx(page: Paper) -> bytes:
     if page.addressee:
         doc.addressee(page.addressee)
     doc.blocks(page.blocks)
-    doc.signature(page.signer, page.date)
+    receipt = _("签收回执")
     if page.receipt:
         doc.blank()
-        doc.paragraph(_("——————————　签收回执　——————————"), align=WD_ALIGN_PARAGRAPH.CENTER)
+        doc.paragraph(_("附件：%(name)s") % {"name": receipt}, indent=True)
+    doc.signature(page.signer, page.date)
+    if page.receipt:
+        doc.attachment(receipt)
         doc.table([[_("签收单位"), _("签收人及时间")], *[list(r) for r in page.receipt]])
+    if page.printer:
+        doc.imprint(page.copy_to, page.printer, page.date)
     return doc.to_bytes()
 
 

@@ -25,6 +25,7 @@ from luoshi.ledger.models import Task
 
 from . import reasons, searching
 from .calendar import WorkCalendar
+from .documents import order_title
 from .lights import DecisionLights
 from .models import Channel, Color, Delivery, Notice, NoticeCounter, NoticeKind, Receipt, Rules, Run
 
@@ -292,12 +293,11 @@ class NoticeWriter:
 
     def title(self, p: Planned, task: tuple[str, str] | None) -> str:
         key, text = task or ("", "")
-        short = text[:28] + ("……" if len(text) > 28 else "")
         period = reasons.period_label(p.period) if p.period else ""
         if p.kind == NoticeKind.CIRCULAR:
             return _("关于%(period)s重点任务报送情况的通报") % {"period": period}
         if p.kind == NoticeKind.ORDER:
-            return _("关于督促办理“%(task)s”的督办单") % {"task": short or key}
+            return order_title(text)
         if p.kind == NoticeKind.URGE:
             if p.period:
                 return _("催办：%(key)s %(period)s报告逾期未报送") % {"key": key, "period": period}

@@ -52,7 +52,7 @@ def test_without_o_it_names_the_file_after_the_period(
     result = CliRunner().invoke(cli, ["report", "--date", "2026-11-12"])
     assert result.exit_code == 0, result.output
     doc = Document(str(home / "学习宣传贯彻情况报告-2026Q3.docx"))
-    assert doc.paragraphs[-1].text == "2026年11月12日"
+    assert [p.text for p in doc.paragraphs[-2:]] == ["2026年11月12日", "督查室\t2026年11月12日印发"]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -64,7 +64,7 @@ def test_the_body_is_fangsong_sanhao_indented_on_a_fixed_line(doc: Any) -> None:
     run = body.runs[0]
     assert (run.font.size, east_asian(run), run.font.name) == (Pt(16), "仿宋_GB2312", "仿宋_GB2312")
     fmt = body.paragraph_format
-    assert (fmt.line_spacing, fmt.first_line_indent) == (Pt(28.95), Pt(32))  # exactly; two characters
+    assert (fmt.line_spacing, fmt.first_line_indent) == (Pt(28.95), Pt(31.5))  # exactly; two characters
     assert doc.styles["Normal"].font.size == Pt(16)
 
 
@@ -99,12 +99,15 @@ def test_the_parts_table_has_a_heiti_header(doc: Any) -> None:
 
 def test_the_signer_and_date_close_the_report_right_aligned(doc: Any) -> None:
     texts = [p.text for p in doc.paragraphs]
-    signer, date = doc.paragraphs[-2], doc.paragraphs[-1]
-    assert texts[-4:] == ["特此报告。", "", "督查室", "2026年11月10日"]
+    end = texts.index("2026年11月10日")
+    signer, date = doc.paragraphs[end - 1], doc.paragraphs[end]
+    assert texts[end - 3 : end + 1] == ["特此报告。", "", "督查室", "2026年11月10日"]
     assert signer.alignment == date.alignment == WD_ALIGN_PARAGRAPH.RIGHT
-    # 督查室 (3 characters) over a date 7 characters wide: the date 右空二字, the signer's first
-    # character two to the left of the date's
-    assert (signer.paragraph_format.right_indent, date.paragraph_format.right_indent) == (Pt(16 * 8), Pt(32))
+    # 督查室 (3 characters) centred over a date 7 characters wide that stands 右空四字
+    assert (signer.paragraph_format.right_indent, date.paragraph_format.right_indent) == (
+        Pt(15.75 * 6),
+        Pt(15.75 * 4),
+    )
 
 
 def test_page_numbers_are_a_field_between_dashes_odd_right_even_left(doc: Any) -> None:
@@ -122,14 +125,16 @@ def test_page_numbers_are_a_field_between_dashes_odd_right_even_left(doc: Any) -
         assert p.runs[0].text == "— "
         assert p.runs[-1].text == " —"
         assert (east_asian(p.runs[0]), p.runs[0].font.size) == ("宋体", Pt(14))
-    assert round(section.footer_distance.mm) == 23  # the number 7 mm under the type area
+    assert round(section.footer_distance.mm, 1) == 22.2  # the number 7 mm under the type area
 
 
-def test_the_signature_follows_the_rule_for_documents_without_a_seal() -> None:
+def test_the_signature_follows_the_rule_for_sealed_documents() -> None:
+    """GB/T 9704, 7.3.5.1: the date 右空四字, the signer centred over it."""
     assert width("2026年11月10日") == 7
-    assert signature_indents("内蒙古自治区党委督查室", "2026年11月10日") == (2, 4)  # signer 右空二字
-    assert signature_indents("督查室", "2026年11月10日") == (8, 2)  # date 右空二字, signer moves left
-    assert signature_indents("", "2026年11月10日") == (0, 2)
+    assert signature_indents("督查室", "2026年11月10日") == (6, 4)
+    assert signature_indents("内蒙古自治区党委督查室", "2026年11月10日") == (2, 4)
+    assert signature_indents("中共内蒙古自治区委员会督查室", "2026年1月5日") == (2, 6)  # too long to centre
+    assert signature_indents("", "2026年11月10日") == (0, 4)
 
 
 def test_any_official_text_can_be_written_without_django() -> None:

@@ -115,7 +115,7 @@ def test_the_office_edits_the_problems_and_the_download_carries_them(
     assert "（一）基层落实不平衡。个别旗县进展较慢。" in text
     assert "一是调度不够及时。" in text
     assert "一是部分任务推进滞后" not in text
-    assert text.endswith("示范市委督查室\n2026年11月12日")
+    assert text.endswith("示范市委督查室\n2026年11月12日\n督查室\t2026年11月12日印发")  # then the 版记
     assert "督查室王敏于" in client.get(url).content.decode()
 
 
@@ -172,3 +172,12 @@ def test_in_english_the_screen_and_the_report_are_in_english(
     text = docx_text(client.get(DOWNLOAD).content)
     assert "一、Overall progress" in text  # the numbering stays the standard's
     assert "First, some tasks are behind." in text
+
+
+def test_the_page_says_which_faces_the_pdf_uses(world: SimpleNamespace, office: Any, as_user: Any) -> None:
+    from luoshi.exchange import pdf
+
+    page = as_user(office).get(PAGE, {"decision": world.decision.pk}).content.decode()
+    assert 'id="pdf-faces"' in page
+    assert pdf.faces_note() in page
+    assert pdf.faces_note().startswith(("PDF 字体：", "未检测到字体配置"))

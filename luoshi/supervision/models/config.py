@@ -31,6 +31,25 @@ class Rules(Audited):
     office_name = models.CharField(
         _("督查机构名称"), max_length=100, default="督查室", help_text=_("督办单、通报的落款。")
     )
+    # the 版记 of the 督办单, the 通报 and the report to the committee (GB/T 9704, 7.4)
+    printer = models.CharField(
+        _("印发机关"),
+        max_length=100,
+        blank=True,
+        help_text=_("版记中的印发机关，如“自治区党委办公厅”；不填则用督查机构名称。"),
+    )
+    copy_to = models.CharField(
+        _("督办单、通报抄送"),
+        max_length=300,
+        blank=True,
+        help_text=_("版记中的抄送机关，用顿号或逗号分隔，如“自治区党委、政府分管领导”；不填则不列抄送。"),
+    )
+    report_copy_to = models.CharField(
+        _("情况报告抄送"),
+        max_length=300,
+        blank=True,
+        help_text=_("学习宣传贯彻情况报告版记中的抄送机关；不填则不列抄送。"),
+    )
     # lights
     yellow_working_days = _wd(
         5, _("黄灯提前量（工作日）"), _("完成时限或形象进度节点在此期限内到来时亮黄灯。")
@@ -94,6 +113,11 @@ class Rules(Audited):
         if rules is None:
             rules = cls.objects.create()
         return rules
+
+    @property
+    def printing_office(self) -> str:
+        """印发机关 in the 版记: the one set, else the supervision office."""
+        return self.printer.strip() or self.office_name
 
     def ladder(self) -> list[tuple[str, int]]:
         """The 督办单 levels and the working days overdue at which each is issued, highest first."""

@@ -63,7 +63,7 @@ def test_the_body_is_fangsong_sanhao_on_a_fixed_line(order: Notice) -> None:
     assert body.runs[0].font.size == Pt(16)
     assert east_asian(body.runs[0]) == "仿宋_GB2312"
     assert body.paragraph_format.line_spacing == Pt(28.95)
-    assert body.paragraph_format.first_line_indent == Pt(32)  # two characters
+    assert body.paragraph_format.first_line_indent == Pt(31.5)  # two characters of the 28-a-line pitch
 
 
 def test_headings_are_numbered_by_level_in_their_fonts(order: Notice) -> None:
@@ -78,7 +78,7 @@ def test_a_red_order_has_a_red_head_its_number_and_level(order: Notice) -> None:
     head = doc.paragraphs[0]
     assert head.text == "督 办 单"
     assert str(head.runs[0].font.color.rgb) == "E00000"
-    assert doc.paragraphs[1].text == "督办〔2026〕1号（红色督办）"
+    assert [p.text for p in doc.paragraphs[1:4]] == ["", "", "督办〔2026〕1号（红色督办）"]
     assert "办结时限" in "".join(p.text for p in doc.paragraphs)
     assert "请于2026年11月24日前办结。" in [p.text for p in doc.paragraphs]
 
@@ -135,3 +135,40 @@ def test_headings_are_numbered_one_level_inside_another() -> None:
     ]
     assert documents.cn_number(12) == "十二"
     assert documents.cn_number(20) == "二十"
+
+
+def test_an_orders_title_names_the_task_whole_and_its_body_has_no_outline_number(
+    unit_a: Any, clock: Any
+) -> None:
+    task = make_supervised_task(
+        unit_a,
+        text="加快推进大型风电光伏基地建设，在鄂尔多斯、包头建设一批源网荷储一体化项目，到2026年新能源装机规模超过火电装机规模。",
+    )
+    clock(2026, 11, 10)
+    Supervisor().run()
+    order = Notice.objects.get(kind=NoticeKind.ORDER)
+    doc = read(order)
+    texts = [p.text for p in doc.paragraphs]
+    title = paragraph(doc, "关于督促办理").text.replace("\n", "")
+    assert title == "关于督促办理“加快推进大型风电光伏基地建设”的督办单"
+    assert order.title == title  # the notice's own title, on every page that lists it
+    assert "……" not in "".join(texts)
+    matter = texts[texts.index("一、督办事项") + 1]
+    assert matter == task.text  # the task in its words, without its key in the outline
+    assert task.key not in "".join(texts)
+    reason = texts[texts.index("二、督办原因") + 1]
+    assert reason.endswith("。")
+
+
+def test_an_order_has_its_imprint_with_the_offices_printer_and_copies(order: Notice) -> None:
+    from luoshi.supervision.models import Rules
+
+    rules = Rules.get()
+    rules.printer, rules.copy_to = "自治区党委办公厅", "自治区党委、政府分管领导"
+    rules.save()
+    texts = [p.text for p in read(order).paragraphs if p.text]
+    assert texts[-2:] == ["抄送：自治区党委、政府分管领导。", "自治区党委办公厅\t2026年11月10日印发"]
+    assert "附件：签收回执" in texts
+    rules.printer = ""
+    rules.save()
+    assert [p.text for p in read(order).paragraphs][-1] == "督查室\t2026年11月10日印发"  # the office, else

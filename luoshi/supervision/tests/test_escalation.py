@@ -69,7 +69,7 @@ def test_an_order_is_numbered_with_a_deadline_a_feedback_requirement_and_a_recei
     assert order.number == "督办〔2026〕1号"
     assert order.due == D(2026, 11, 3)  # 10 working days after 20 October
     assert "书面反馈督查室" in order.feedback
-    assert order.title == "关于督促办理“加快建设国家重要能源和战略资源基地。”的督办单"
+    assert order.title == "关于督促办理“加快建设国家重要能源和战略资源基地”的督办单"
     assert Receipt.objects.get(notice=order).unit == task.lead_unit
 
 
