@@ -73,4 +73,10 @@ class ReportDraft(Audited):
         ]
 
     def __str__(self) -> str:
-        return f"{self.decision_id} · {self.period}"
+        from luoshi.progress.periods import Period
+
+        try:
+            period = Period.parse(self.period).label
+        except ValueError:
+            period = self.period
+        return f"{self.decision.title} · {period}"

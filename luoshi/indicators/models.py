@@ -207,7 +207,7 @@ class IndicatorBreak(Audited):
         ordering = ["indicator_id", "year", "id"]
 
     def __str__(self) -> str:
-        return f"{self.indicator_id} {self.year} {self.reason_zh}"
+        return f"{self.indicator.name} {self.year}年 {self.reason_zh}"
 
     def as_break(self) -> Break:
         return Break(
@@ -300,8 +300,8 @@ class Observation(Audited):
         indexes = [models.Index(fields=["indicator", "withdrawn", "year"])]
 
     def __str__(self) -> str:
-        when = f"{self.year}-{self.month:02d}" if self.month else str(self.year)
-        return f"{self.indicator_id} {when} {self.value:g}{self.unit}"
+        when = f"{self.year}年{self.month}月" if self.month else f"{self.year}年"
+        return f"{self.indicator.name} {when} {self.value:g}{self.unit}"
 
     def clean(self) -> None:
         self.unit = "".join(self.unit.split())
@@ -387,7 +387,8 @@ class TargetIndicator(Audited):
         verbose_name_plural = _("目标与指标的对应")
 
     def __str__(self) -> str:
-        return f"{self.target_id} → {self.indicator_id}/{self.reference_id}"
+        names = [x.name for x in (self.indicator, self.reference) if x is not None]
+        return f"{self.target} → {' / '.join(names) or gettext('（自动匹配）')}"
 
     def audit_task(self) -> Any:
         return self.target.task
@@ -473,7 +474,7 @@ class ConfidenceOverride(Audited):
         ordering = ["target_id", "-at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.target_id} {self.level or '-'}"
+        return f"{self.target} · {self.get_level_display() if self.level else gettext('恢复系统计算')}"
 
     def audit_task(self) -> Any:
         return self.target.task

@@ -270,24 +270,33 @@ class SavedViewForm(forms.Form):
 
 
 class AuditFilterForm(forms.Form):
-    task = forms.IntegerField(required=False, label=_("任务编号（ID）"), min_value=1)
-    model = forms.ChoiceField(
+    """Who, what kind of record, when (a range of days, local time) and which task."""
+
+    actor = forms.CharField(
         required=False,
-        label=_("对象类型"),
-        choices=[
-            ("", _("全部")),
-            ("ledger.task", _("任务")),
-            ("ledger.unit", _("单位")),
-            ("ledger.suggestionrule", _("分工建议规则")),
-            ("ledger.decision", _("决定")),
-            ("progress.report", _("进展报告")),
-            ("progress.evidence", _("佐证材料")),
-        ],
+        label=_("操作人"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"size": 10, "placeholder": _("姓名")}),
     )
-    actor = forms.CharField(required=False, label=_("操作人"), max_length=150)
+    model = forms.ChoiceField(required=False, label=_("对象类型"))
     since = forms.DateField(
         required=False, label=_("起始日期"), widget=forms.DateInput(attrs={"type": "date"})
     )
     until = forms.DateField(
         required=False, label=_("截止日期"), widget=forms.DateInput(attrs={"type": "date"})
     )
+    task = forms.CharField(
+        required=False,
+        label=_("任务编号"),
+        max_length=60,
+        widget=forms.TextInput(attrs={"size": 10, "placeholder": "3.2.1"}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from .history import recorded_kinds
+
+        super().__init__(*args, **kwargs)
+        self.fields["model"].choices = [("", _("全部")), *recorded_kinds()]
+
+    def clean_task(self) -> str:
+        return self.cleaned_data["task"].strip()

@@ -210,6 +210,20 @@ class Report(Versioned, Audited):
             "at", "id"
         )
 
+    def trail(self) -> Any:
+        """The report's steps, with its evidence and measured values, oldest first."""
+        from django.db.models import Q
+
+        from luoshi.ledger.models import AuditEntry
+
+        evidence = [str(pk) for pk in self.evidence.values_list("pk", flat=True)]
+        measured = [str(pk) for pk in self.measurements.values_list("pk", flat=True)]
+        return AuditEntry.objects.filter(
+            Q(model=self._meta.label_lower, object_id=str(self.pk))
+            | Q(model="progress.evidence", object_id__in=evidence)
+            | Q(model="progress.measurement", object_id__in=measured)
+        ).order_by("at", "id")
+
 
 class Measurement(Audited):
     """A measured value of one of the task's targets, as reported."""

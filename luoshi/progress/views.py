@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from luoshi.ledger.history import describe
 from luoshi.ledger.models import Role, StaleEdit, unit_of
 from luoshi.ledger.views.common import (
     any_role,
@@ -206,7 +207,8 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "task": report.task,
             "measurements": report.measurements.select_related("target"),
             "evidence": report.evidence.filter(withdrawn=False),
-            "history": report.history().select_related("actor"),
+            "history": describe(report.trail()),
+            "own": f"progress.report:{report.pk}",
             "can_edit": report.can_edit(user),
             "can_submit": report.can_submit(user),
             "can_approve": report.can_approve(user),

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from luoshi.ledger.history import describe
 from luoshi.ledger.models import Role, Unit, unit_of
 from luoshi.ledger.views.common import (
     any_role,
@@ -257,6 +258,7 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "paper": page,
             "blocks": documents.numbered(page.blocks) if page else [],
             "receipt": receipt,
+            "history": describe(notice.history()),
             "can_sign": receipt is not None and receipt.can_sign(request.user),
         },
     )
@@ -386,7 +388,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "req": req,
             "form": form,
             "files": req.files.all(),
-            "history": req.history(),
+            "history": describe(req.history()),
             "can_decide": req.can_decide(request.user),
             "can_withdraw": req.can_withdraw(request.user),
         },

@@ -22,6 +22,7 @@ from ..forms import (
     TaskFilterForm,
     WithdrawForm,
 )
+from ..history import describe
 from ..models import AuditEntry, Decision, Role, SavedView, StaleEdit, Suggester, Task, Unit, unit_of
 from .common import any_role, json_response, office_only, task_dict, unit_options, visible_task, wants_json
 
@@ -126,10 +127,8 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("unit")
         .order_by("-period", "unit__order")
     )
-    history = (
-        AuditEntry.objects.filter(task=task, model__startswith="ledger.")
-        .select_related("actor")
-        .order_by("-at", "-id")[:100]
+    history = describe(
+        AuditEntry.objects.filter(task=task, model__startswith="ledger.").order_by("-at", "-id")[:100]
     )
     suggestion = None
     if role == Role.OFFICE and task.is_active:
@@ -146,6 +145,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "subtasks": Task.objects.visible_to(user).filter(parent=task).select_related("lead_unit"),
             "reports": reports,
             "history": history,
+            "own": f"ledger.task:{task.pk}",
             "suggestion": suggestion,
             "can_edit": task.can_edit(user),
             "can_report": task.can_report(user),

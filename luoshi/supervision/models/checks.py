@@ -46,7 +46,7 @@ class CopyFlag(models.Model):
         constraints = [models.UniqueConstraint(fields=["report", "kind"], name="copy_flag_unique")]
 
     def __str__(self) -> str:
-        return f"{self.report_id} {self.kind}"
+        return f"{self.report} · {self.get_kind_display()}"
 
     def dismiss(self, *, by: Any, note: str) -> None:
         """The office judges it a false alarm; the flag stays, marked with who said so and why."""

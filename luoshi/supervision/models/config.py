@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from luoshi.ledger.models import Audited, Decision, Unit
 from luoshi.ledger.models.audit import NoDeleteQuerySet
+from luoshi.web.display import day
 
 
 def _wd(default: int, label: Any, help_text: Any = "") -> models.PositiveSmallIntegerField:
@@ -142,7 +143,7 @@ class Holiday(Audited):
         ordering = ["date"]
 
     def __str__(self) -> str:
-        return f"{self.date:%Y-%m-%d} {self.name}"
+        return f"{day(self.date)} {self.name}"
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         from luoshi.ledger.models import record

@@ -150,7 +150,7 @@ class Suspension(Audited):
         ordering = ["-start", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.task_id} {self.reason}"
+        return f"{self.task.key} {self.reason}"
 
     def audit_task(self) -> Task:
         return self.task

@@ -116,6 +116,14 @@ class Notice(models.Model):
         """The units a 通报 lists, with what each has left undone."""
         return list((self.params or {}).get("rows", []))
 
+    def history(self) -> Any:
+        """What happened to this notice (its receipts signed), oldest first."""
+        from luoshi.ledger.models import AuditEntry
+
+        return AuditEntry.objects.filter(model=self._meta.label_lower, object_id=str(self.pk)).order_by(
+            "at", "id"
+        )
+
     def receipt_for(self, unit: Unit | None) -> Receipt | None:
         if unit is None:
             return None
@@ -199,7 +207,14 @@ class Receipt(models.Model):
             )
             if updated:
                 self.refresh_from_db()
-                record("sign", self.notice, note=str(self.unit_id), task=self.notice.task, actor=by)
+                record(
+                    "sign",
+                    self.notice,
+                    note=self.unit.name,
+                    after={"signed_at": self.signed_at.isoformat()},
+                    task=self.notice.task,
+                    actor=by,
+                )
 
 
 class DeliveryState(models.TextChoices):

@@ -117,11 +117,16 @@ def test_the_english_catalogue_is_compiled_and_complete() -> None:
 
     locale = ROOT / "luoshi" / "web" / "locale" / "en" / "LC_MESSAGES"
     po = (locale / "django.po").read_text(encoding="utf-8")
-    blocks = re.findall(r'^msgid ((?:"[^\n]*"\n)+)msgstr', po, flags=re.M)
-    msgids = ["".join(line[1:-1] for line in b.strip().splitlines()).replace('\\"', '"') for b in blocks]
-    msgids = [m for m in msgids if m]
+    blocks = re.findall(r'^(?:msgctxt "([^"\n]*)"\n)?msgid ((?:"[^\n]*"\n)+)msgstr', po, flags=re.M)
+    msgids = [
+        (context, "".join(line[1:-1] for line in b.strip().splitlines()).replace('\\"', '"'))
+        for context, b in blocks
+    ]
+    msgids = [(c, m) for c, m in msgids if m]
     with open(locale / "django.mo", "rb") as fh:
         catalogue = gettext.GNUTranslations(fh)
-    untranslated = [m for m in msgids if catalogue.gettext(m) == m]
+    untranslated = [
+        (c, m) for c, m in msgids if (catalogue.pgettext(c, m) if c else catalogue.gettext(m)) == m
+    ]
     assert len(msgids) > 300
     assert untranslated == [], "recompile: luoshi manage compilemessages"
