@@ -204,11 +204,13 @@ def _mark_unnumbered(paragraphs: list[str], parsed: list[_Heading | None]) -> No
             del last[r]
             run_start.pop(r, None)
         if h.rank not in last or (h.n == 1 and last[h.rank] >= 1):
-            if h.rank in last and j - 1 in candidates:  # a restart right under a short line
-                chosen[j - 1] = h.rank - 0.5
+            above = _short_line_above(j, parsed, candidates)
+            if h.rank in last and above is not None:  # a restart under a short line
+                chosen[above] = h.rank - 0.5
                 first = run_start.get(h.rank)
-                if first is not None and first - 1 in candidates:
-                    chosen.setdefault(first - 1, h.rank - 0.5)
+                first_above = _short_line_above(first, parsed, candidates) if first is not None else None
+                if first_above is not None:
+                    chosen.setdefault(first_above, h.rank - 0.5)
             run_start[h.rank] = j
         last[h.rank] = h.n or 0
     top = min(h.rank for _, h in numbered)
@@ -219,3 +221,14 @@ def _mark_unnumbered(paragraphs: list[str], parsed: list[_Heading | None]) -> No
             chosen = dict.fromkeys(candidates, top - 1.5)
     for c, rank in chosen.items():
         parsed[c] = _Heading(rank, None, None, paragraphs[c].strip(), "")
+
+
+def _short_line_above(j: int, parsed: list[_Heading | None], candidates: set[int]) -> int | None:
+    """The short line that heads a run starting at ``j``: right above it, or above one or two
+    paragraphs that introduce the run (附件1 / 2026年十件民生实事 / 坚持民生为大，… / 一、…)."""
+    for k in range(j - 1, max(-1, j - 4), -1):
+        if k in candidates:
+            return k
+        if parsed[k] is not None:
+            return None
+    return None

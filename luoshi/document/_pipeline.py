@@ -130,7 +130,8 @@ def extract_text(
     )
 
 
-_GLOSSARY = re.compile(r"(?:名词解释|名词注释|注释|附：名词解释)[：:]?")
+# 名词解释, 附：名词解释, 《政府工作报告》有关内容名词注释
+_GLOSSARY = re.compile(r"(?:附[：:])?(?:[^，。；！？]{0,20}(?:名词解释|名词注释)|注释)[：:]?")
 
 
 def _without_glossary(paragraphs: list[str]) -> list[str]:

@@ -29,7 +29,7 @@ class Source:
     format: str  # txt | docx | pdf | html
     encoding: str | None = None  # for txt and html
     title_hint: str | None = None  # <title>, docx/pdf metadata title
-    wrapped: bool | None = None  # False when lines are known to be paragraphs (docx); None: detect
+    wrapped: bool | None = None  # False when lines are known to be paragraphs; None: detect
 
 
 def read_source(source: str | os.PathLike[str] | bytes | IO[bytes], *, name: str | None = None) -> Source:
@@ -47,7 +47,8 @@ def read_source(source: str | os.PathLike[str] | bytes | IO[bytes], *, name: str
         from ._read_docx import read_docx
 
         text, title = read_docx(data)
-        return _done(Source(text, name, "docx", title_hint=title, wrapped=False))
+        # wrapped or not is detected: a newspaper page pasted into Word is one paragraph a printed line
+        return _done(Source(text, name, "docx", title_hint=title))
     if kind == "pdf":
         from ._read_pdf import read_pdf
 

@@ -75,6 +75,8 @@ def read_docx(data: bytes) -> tuple[str, str | None]:
             line = (prefix + text).strip()
             if line:
                 lines.append(line)
+            elif lines and lines[-1]:
+                lines.append("")  # an empty paragraph is a blank line: it may end a heading or a paragraph
         core_title = (document.core_properties.title or "").strip()
     except DocumentError:
         raise

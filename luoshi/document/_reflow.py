@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ._tables import MARK as TABLE_MARK
 from ._text import drop_layout_spaces, fold_width
@@ -55,12 +56,13 @@ _FURNITURE_SRC = r"""(?:
         |[【\[]?␣*字[体号]␣*[:：].{0,20}|[【\[]?␣*[大中小]␣+[大中小]␣+[大中小]␣*[】\]]?)
      |(?:来源|稿件来源|信息来源|文章来源|发布时间|发布日期|发布机构|日期|时间|作者|责任编辑|编辑|审核|校对|浏览次数
         |阅读次数|点击数|点击量|访问量|浏览量|阅读量|字号|索引号|发文机关|主题分类|成文日期|发文字号)␣*[:：].{0,80}
-     |(?:上一篇|下一篇|相关链接|相关新闻|相关阅读)␣*[:：]?.{0,60}
+     |(?:上一篇|下一篇|相关链接|相关新闻|相关阅读|相关报道|相关文章|延伸阅读|推荐阅读|热点推荐)␣*[:：]?.{0,60}
      |(?:版权所有|主办单位|承办单位|技术支持|联系我们|网站地图|Copyright|©).{0,120}
      |(?:地址|邮编|邮政编码|联系电话|传真|电子邮箱)␣*[:：].{0,80}                  # a site's footer
      |请输入[^，。；]{0,16}                                                        # a search box
      |(?:建议|推荐)[^，。；]{0,30}(?:浏览器|分辨率)[^，。；]{0,20}
      |图为.{0,120}
+     |附件␣*[0-9一二三四五六七八九十]{0,3}␣*[:：]?                                      # an appendix's label
      |[（(]此件[^）)]{0,12}[）)]
      |抄送␣*[:：].{0,200}
      |[（(][^（）()]{0,40}摄␣*[）)]
@@ -69,7 +71,8 @@ _FURNITURE_SRC = r"""(?:
 _FURNITURE_ANY_SRC = r"""(?:
       .{0,24}\d{4}␣*年␣*\d{1,2}␣*月␣*\d{1,2}␣*日␣*(?:星期|周)[一二三四五六日天].{0,30}  # masthead date
      |.{0,40}(?:ICP备|网站标识码|公网安备).{0,80}
-     |.{0,60}(?:记者|通讯员|摄影)␣*[\u4e00-\u9fff·]{2,8}␣*摄␣*[）)]?              # photo credit
+     |.{0,60}(?:记者|通讯员|摄影)␣*[\u4e00-\u9fff·]{1,4}(?:␣[\u4e00-\u9fff·]{1,4})*␣*摄␣*[）)]?  # photo credit
+     |[^。！？]{1,40}(?:作|宣读)(?:政府)?工作报告[。.]?                               # a photo's caption
      |[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号                      # 内政发〔2024〕3号
      |.{0,40}\d{4}␣*年␣*\d{1,2}␣*月␣*\d{1,2}␣*日␣*印发
     )""".replace("␣", r"[ \t\u3000\u00a0]")
@@ -77,9 +80,25 @@ _FURNITURE = re.compile(_FURNITURE_SRC, re.X)
 _FURNITURE_ANY = re.compile(_FURNITURE_ANY_SRC, re.X)
 _FURNITURE_FIRST = set(
     "0123456789-—－–_·第当您所首打关返收纠我分扫微手【[字大中小来稿信文发日时作责编审校浏阅点访索主成上下相版承技联网C©图（(抄"
-    "地邮传电请建推"
+    "地邮传电请建推延热附"
 )
-_FURNITURE_KEYS = re.compile(r"星期|周[一二三四五六日天]|ICP|标识码|公网安备|摄|〕|\]号|印发")
+_FURNITURE_KEYS = re.compile(r"星期|周[一二三四五六日天]|ICP|标识码|公网安备|摄|〕|\]号|印发|工作报告")
+
+# A page's tools, one word a line or several on one (下载 打印 全屏 收藏, 【字号：加大 还原 减小】, 分享:).
+_TOOL_WORD = (
+    r"下载|打印本页|打印|全屏|收藏本页|收藏|分享到|分享|关闭窗口|关闭|纠错|加大|还原|减小|放大|缩小|默认|字号|字体"
+    r"|繁体|简体|繁|简|无障碍|长者模式|返回顶部|返回|大|中|小|微信|微博|QQ空间|朋友圈"
+)
+_TOOLS = re.compile(
+    rf"(?:[\s【】\[\]（）()|｜:：/、·]*(?:{_TOOL_WORD}))+[\s【】\[\]（）()|｜:：/、·]*|[【】\[\]]"
+)
+# A breadcrumb set one step a line: 首页 / > / 政府信息公开 / > / …
+_CRUMB_SEP = re.compile(r"[>＞›»/]")
+# A label whose value the page put on the next line: 来源： / 陕西省人民政府
+_BARE_LABEL = re.compile(
+    r"(?:来源|稿件来源|信息来源|文章来源|发布时间|发布日期|发布机构|日期|时间|作者|责任编辑|编辑|浏览次数|阅读次数"
+    r"|点击数|索引号|发文机关|主题分类|成文日期|发文字号|分享)[ \t\u3000\u00a0]*[:：]"
+)
 
 
 # A breadcrumb (当前位置：首页 > 政务公开 > …) marks where a web page's content starts.
@@ -101,6 +120,8 @@ def is_furniture(line: str, *, keyed: bool = True) -> bool:
     holds none of the keywords of the furniture that may start anywhere (a shortcut)."""
     if line[0] in _FURNITURE_FIRST and _FURNITURE.fullmatch(line):
         return True
+    if len(line) <= 40 and _TOOLS.fullmatch(line):
+        return True
     return keyed and _FURNITURE_KEYS.search(line) is not None and _FURNITURE_ANY.fullmatch(line) is not None
 
 
@@ -112,6 +133,7 @@ _TITLE_END = re.compile(
     r"(?:决定|意见|通知|报告|方案|规划|纲要|措施|条例|办法|细则|公报|公告|通告|批复|决议|讲话|要点|计划|建议)$"
 )
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
+_SENTENCE_END = re.compile(r"[。！？!?]")
 _TRAILING_PAREN = re.compile(r"[（(][^（）()]{0,20}[）)]$")
 
 # A date line under a title: （2022年11月20日中国共产党…全体会议通过） or ——2023年1月12日在…上
@@ -147,7 +169,7 @@ class Reflowed:
 class _Line:
     """One line of the source, with what the joining needs to know about it."""
 
-    __slots__ = ("blank_before", "digits", "end", "indented", "marker", "near_break", "text", "width")
+    __slots__ = ("blank_before", "digits", "end", "gap", "indented", "marker", "near_break", "text", "width")
 
     def __init__(self, text: str, indented: bool, blank_before: bool, near_break: bool = False) -> None:
         self.text = text
@@ -157,6 +179,7 @@ class _Line:
         self.indented = indented
         self.blank_before = blank_before
         self.near_break = near_break  # next to a page number or other furniture that was dropped
+        self.gap = False  # a blank line follows it directly (before any furniture)
         last = text[-1]  # how the line ends: final, mid or open
         if last in _CLOSERS:
             self.end = _ending(text)
@@ -206,8 +229,8 @@ def _clean_lines(text: str, dropped: list[str]) -> list[_Line]:
     fold = _FOLD_HINT.search(text) is not None
     keyed = _FURNITURE_KEYS.search(text) is not None
     out: list[_Line] = []
-    blank = after_break = False
-    for raw in text.split("\n"):
+    blank = after_break = label = False
+    for raw in _join_crumbs(text.split("\n")):
         s = raw.rstrip()
         if (
             (key is not None or keys is not None)
@@ -222,10 +245,23 @@ def _clean_lines(text: str, dropped: list[str]) -> list[_Line]:
                 continue  # the whole line was furniture: not even a blank line
         stripped = s.lstrip(" \t\u3000\u00a0\ufeff")
         if not stripped:
+            if out and not blank and not after_break:
+                out[-1].gap = True
             blank = True
             continue
+        if (
+            label
+            and len(stripped) <= 30
+            and not _SENTENCE_PUNCT.search(stripped)
+            and not HEADING_START.match(stripped)
+        ):
+            dropped.append(stripped)  # 来源： / 陕西省人民政府: the value of a label on its own line
+            label = False
+            continue
+        label = False
         if len(stripped) <= 200 and is_furniture(stripped, keyed=keyed):
             dropped.append(stripped)
+            label = _BARE_LABEL.fullmatch(stripped) is not None
             if out and _is_breadcrumb_below_chrome(stripped, out):
                 # a web page's content starts under its breadcrumb: what is above is site chrome
                 kept = [ln for ln in out if _is_title_like(ln.text)]
@@ -241,6 +277,34 @@ def _clean_lines(text: str, dropped: list[str]) -> list[_Line]:
             stripped = fold_width(stripped)
         out.append(_Line(stripped, indented, blank, after_break))
         blank = after_break = False
+    return out
+
+
+def _join_crumbs(lines: list[str]) -> list[str]:
+    """首页 / > / 政府信息公开 / > / 政府工作报告: a breadcrumb set one step a line (blank lines
+    between or not), as one line."""
+    if not any(len(ln) <= 3 and _CRUMB_SEP.fullmatch(ln.strip()) for ln in lines):
+        return lines
+    out: list[str] = []
+    k = 0
+    n = len(lines)
+    while k < n:
+        ln = lines[k].strip()
+        if out and _CRUMB_SEP.fullmatch(ln):
+            j = k + 1
+            while j < n and not lines[j].strip():
+                j += 1
+            last = len(out) - 1
+            while last > 0 and not out[last].strip():
+                last -= 1
+            before, after = out[last].strip(), lines[j].strip() if j < n else ""
+            if 0 < len(before) <= 60 and 0 < len(after) <= 30 and not _SENTENCE_PUNCT.search(before + after):
+                del out[last + 1 :]
+                out[last] = f"{before} {ln} {after}"
+                k = j + 1
+                continue
+        out.append(lines[k])
+        k += 1
     return out
 
 
@@ -290,10 +354,20 @@ def _drop_nav_bars(lines: list[_Line], dropped: list[str]) -> list[_Line]:
     return out
 
 
+_ENDS, _TAIL = 12, 1  # lines at the top and at the bottom where a page repeats its title
+
+
 def _drop_running_heads(lines: list[_Line], dropped: list[str]) -> list[_Line]:
     """Short lines that repeat three or more times are running heads (page headers and footers)."""
     counts = Counter(ln.text for ln in lines if len(ln.text) <= 40)
     at_break = {ln.text for ln in lines if ln.near_break}
+    # a title a web page repeats above and under the text is not a running head: that runs through it
+    ends = (
+        {ln.text for ln in lines[:_ENDS]} | {ln.text for ln in lines[-_TAIL:]}
+        if len(lines) > 2 * _ENDS
+        else set()
+    )
+    inside = Counter(ln.text for ln in lines[_ENDS:-_TAIL] if ln.text in ends)
     repeated = {
         t
         for t, n in counts.items()
@@ -301,6 +375,7 @@ def _drop_running_heads(lines: list[_Line], dropped: list[str]) -> list[_Line]:
         and not _SENTENCE_PUNCT.search(t)
         and not HEADING_START.match(t)
         and len(t) >= 2
+        and (t not in ends or inside[t] > 0 or not _is_title_like(t))
     }
     if not repeated:
         return lines
@@ -367,6 +442,12 @@ def _take_title_and_date(lines: list[_Line], hint: str | None) -> tuple[str | No
             # (政府工作报告): the page heading is chrome
             title = lines[own].text
             remove.update(range(i + span, own + 1))
+    if title is not None:
+        # the same title said again at the top or as the last line (a web page's heading) is not text
+        key = "".join(title.split())
+        remove.update(
+            i for i in [*range(min(n, _ENDS)), n - 1] if i >= 0 and "".join(lines[i].text.split()) == key
+        )
     if title is None and hint:
         title = hint.strip() or None
     # A date line just under (or over) the title gives the document's year.
@@ -425,10 +506,13 @@ def _drop_front_matter(paragraphs: list[str]) -> list[str]:
     """Under the title, the speaker of a report, its salutation and the addressees of a notice are
     not task items. A narrow column may have run them into the paragraph that follows."""
     out = list(paragraphs)
-    for i, p in enumerate(out[:6]):
+    for i, p in enumerate(out[:8]):
+        if i >= 6 and not SALUTATION.search(p[:60]):
+            break
+        p = _without_captions(p)
         m = SALUTATION.search(p)
-        if m and m.start() <= 40 and (m.start() == 0 or _SPEAKER.fullmatch(p[: m.start()])):
-            p = p[m.end() :]
+        if m and m.start() <= 40 and (m.start() == 0 or not _SENTENCE_PUNCT.search(p[: m.start()])):
+            p = p[m.end() :]  # 省长 王清宪各位代表：, 本报全媒体各位代表：: what stands before the salutation
         elif len(p) <= 40 and not _SENTENCE_PUNCT.search(p) and _SPEAKER.fullmatch(p):
             p = ""
         else:
@@ -443,6 +527,19 @@ def _drop_front_matter(paragraphs: list[str]) -> list[str]:
                 p = p[colon + 1 :]
         out[i] = p.strip()
     return [p for p in out if p]
+
+
+def _without_captions(p: str) -> str:
+    """殷勇同志作政府工作报告。本报记者 戴冰摄: a photo's caption and credit that a narrow column ran
+    into one paragraph, sentence by sentence."""
+    while p:
+        m = _SENTENCE_END.search(p)
+        head = p[: m.end()] if m else p
+        core = head.rstrip("。！？!?")
+        if not core or len(head) > 60 or not (is_furniture(head) or is_furniture(core)):
+            break
+        p = p[len(head) :].strip()
+    return p
 
 
 def _year_of(s: str) -> int | None:
@@ -537,7 +634,8 @@ def _join(lines: list[_Line], wrapped: bool, full: int) -> list[str]:
     prev: _Line | None = None
     slack = _slack(full)
     # An indent opens a paragraph where only some lines have one (not where every line does).
-    indents = sum(ln.indented for ln in lines) < 0.5 * len(lines)
+    indents = 0 < sum(ln.indented for ln in lines) < 0.5 * len(lines)
+    opening = _opening_indent(lines, full)
     for k, ln in enumerate(lines):
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         if prev is None or not cur:
@@ -545,7 +643,7 @@ def _join(lines: list[_Line], wrapped: bool, full: int) -> list[str]:
             heading = _starts_heading(ln)
             prev = ln
             continue
-        if _continues(prev, ln, nxt, cur, heading, wrapped, full, slack, indents):
+        if _continues(prev, ln, nxt, cur, heading, wrapped, full, slack, indents, opening):
             if heading and _SENTENCE_PUNCT.search(ln.text):
                 heading = False
             cur.append(ln.text)
@@ -559,8 +657,20 @@ def _join(lines: list[_Line], wrapped: bool, full: int) -> list[str]:
     return [p for p in paragraphs if p]
 
 
+def _opening_indent(lines: list[_Line], full: int) -> int:
+    """How much shorter than the column the first line of a paragraph runs (half-width cells): a
+    newspaper indents it two characters, a PDF's text layer mostly not."""
+    gaps = sorted(
+        full - ln.width
+        for prev, ln in pairwise(lines)
+        if prev.end == "final" and ln.end != "final" and not ln.marker and not ln.digits
+    )
+    return max(0, min(4, gaps[len(gaps) // 2])) if len(gaps) >= 5 else 4
+
+
 def _starts_heading(ln: _Line) -> bool:
-    return ln.marker and not _SENTENCE_PUNCT.search(ln.text)
+    """A line opening with a heading number, its title not ended on it (一、一年接着一年干，新福建)."""
+    return ln.marker and not _SENTENCE_END.search(ln.text) and "；" not in ln.text
 
 
 def _continues(
@@ -573,8 +683,10 @@ def _continues(
     full: int,
     slack: int,
     indents: bool = False,
+    opening: int = 4,
 ) -> bool:
-    """Does ``ln`` go on with the paragraph that ``prev`` belongs to?"""
+    """Does ``ln`` go on with the paragraph that ``prev`` belongs to? ``opening`` is how much
+    shorter than the column the first line of a paragraph is set (its indent, dropped or not)."""
     if ln.text[0] == TABLE_MARK or prev.text[0] == TABLE_MARK:
         return False  # a table lifted out of the text stands alone (luoshi.document._tables)
     end = prev.end
@@ -591,19 +703,41 @@ def _continues(
         short_alone = ln.width < full - slack and not _SENTENCE_PUNCT.search(ln.text)
         return not short_alone and prev.width >= full - 3
     # open: the line stops without punctuation
-    if wrapped and prev.width >= full - slack:
+    # a heading's line opens its paragraph: only an indent (where paragraphs open with one), a
+    # character held back by the line-start rule and the column's own play make it shorter
+    indent = opening or prev.indented
+    if wrapped and prev.width >= full - (min(slack, 8 if indent else 4) if prev.marker else slack):
         # Broken at the column width, mid-word (a blank line here is a page break) — unless a
         # heading filled the line and the body follows.
         if heading and indents and ln.indented:
             return False  # a heading as wide as the column, then the body with its indent
-        return not heading or _heading_goes_on(ln.text, sum(len(c) for c in cur))
+        if heading and prev.gap and not _title_rest(ln.text):
+            return False  # （十）把民生工作摆在更加突出位置 / blank / 实施…计划。健全…: the body
+        return not heading or _heading_goes_on(ln.text, "".join(cur))
     if heading and wrapped:
         # A heading set in large type goes on over short lines without punctuation; over a blank
         # line only when the piece stands alone before the next blank line or heading.
         short = ln.width < full - slack
-        if (prev.near_break or ln.near_break) and not ln.indented and _inline_title_end(ln.text, cur):
-            return True  # （二）推进产业 / page break / 转型升级。坚持…: an inline title across the break
-        if not short or _SENTENCE_PUNCT.search(ln.text) or len("".join(cur)) + len(ln.text) > 80:
+        if (
+            indents
+            and (prev.near_break or ln.near_break)
+            and not ln.indented
+            and _inline_title_end(ln.text, cur)
+        ):
+            # （二）推进产业 / page break / 转型升级。坚持…: where paragraphs open with an indent, an
+            # unindented line after a page break goes on with the inline title
+            return True
+        ends = _SENTENCE_END.search(ln.text)
+        if (
+            ends is not None
+            and ends.end() == len(ln.text)
+            and ln.gap
+            and (not ln.blank_before or ln.near_break)
+        ):
+            # 一、提高低保、特困人员、孤 / 儿基本生活…补贴 / 和…保障水平。 / blank: a heading set
+            # apart by blank lines may end with 。
+            ends = None
+        if not short or ends is not None or len("".join(cur)) + len(ln.text) > 80:
             return False
         if indents and ln.indented:
             return False  # 四、…工作 / 　　2024年是…: the body opens with its indent
@@ -619,13 +753,34 @@ def _inline_title_end(s: str, cur: list[str]) -> bool:
     return m is not None and s[m.start()] == "。" and 1 <= m.start() <= 12 and sum(len(c) for c in cur) <= 30
 
 
-def _heading_goes_on(s: str, so_far: int) -> bool:
-    """Is this line the rest of a heading that filled the line before: the end of its title (a
-    title is rarely over 40 characters), or the end of an inline title (…干部队 / 伍。坚持…)?"""
-    m = _SENTENCE_PUNCT.search(s)
+def _heading_goes_on(s: str, heading: str) -> bool:
+    """Is this line the rest of a heading that filled the line before: the end of its title, or
+    the end of an inline title (…干部队 / 伍。坚持…)? Titles are short: a title in one part rarely
+    runs over 32 characters (…摆在更加突出位置 / 推进重点领域生态环境治理攻坚。… is the body), one
+    with a list over 40, one whose second part follows a comma on this line over 40 (…有机结 /
+    合，城乡融合发展机制加快构建。)."""
+    so_far = len(heading)
+    m = _SENTENCE_END.search(s)
     if m is None:
-        return so_far + len(s) <= 42
-    return s[m.start()] in "。！？!?" and m.start() <= 30 and so_far + m.start() <= 60
+        return so_far + len(s) <= (42 if _SENTENCE_PUNCT.search(s) is None else 50)
+    rest = m.start()
+    if rest <= 3:
+        return True  # …干部队 / 伍。
+    if _SENTENCE_PUNCT.search(s, 0, rest):
+        return so_far + rest <= 40  # the title's second part, after a comma
+    return rest <= 30 and so_far + rest <= (60 if "，" in heading else 40 if "、" in heading else 32)
+
+
+def _title_rest(s: str) -> bool:
+    """Across a blank line, does this line end a heading's title: a word cut at the line's end
+    (…干部队 / 伍。坚持…, …现代化产业 / 体系), or the second half of a title in two parts
+    (…有机结 / 合，城乡融合发展机制加快构建。…), or the end of a title alone on its line (推动各民族 /
+    共建共享中国式现代化。)? Not a body's lead sentence with more after it (实施…计划。健全…)."""
+    m = _SENTENCE_END.search(s)
+    end = m.start() if m is not None else (len(s) if _SENTENCE_PUNCT.search(s) is None else -1)
+    if 0 <= end <= 3 or (m is not None and m.end() == len(s) and end <= 20):
+        return True  # a word cut at the line's end, or a title's end alone on its line
+    return m is not None and m.start() <= 30 and "，" in s[: m.start()]
 
 
 def _slack(full: int) -> int:
