@@ -9,7 +9,7 @@ from ._model import Document, Item, Observation, Section, Target
 from ._outline import outline
 from ._places import find_places
 from ._reflow import SALUTATION, reflow
-from ._review import PREAMBLE, looks_back_title, review
+from ._review import PREAMBLE, looks_back_title, opening_year, review
 from ._tables import ReadTable, lift_tables, read_table, table_index
 from ._targets import Found, find_years, targets_in
 from ._text import fold_width
@@ -45,29 +45,37 @@ def extract_text(
     for block in blocks:
         if block.section is not None and block.section not in first_block:
             first_block[block.section] = block.text
-    section_years: dict[str | None, int | None] = {None: base_year}
+    section_years: dict[str | None, int | None] = {None: base_year}  # what the headings say
+    own_years: dict[str, int | None] = {}
     for s in sections:  # parents come before their children
         own = _title_year(s.title, doc_year)
         if own is None and s.title and _GOALS_TITLE.search(s.title) and s.id in first_block:
             own = _lead_year(first_block[s.id], doc_year)  # 二、主要目标 到2026年，…: the goals' year
+        own_years[s.id] = own
         section_years[s.id] = own if own is not None else section_years.get(s.parent, base_year)
     verdict = review(sections, [(b.section, b.text) for b in blocks], doc_year)
+    parents = {s.id: s.parent for s in sections}
+    # The year in force as the text goes on: a section starts with its heading's year or the one in
+    # force in its parent at that point; a paragraph that opens with a year to come (今年是…,
+    # “十五五”时期…) or introduces 主要预期目标 of a year sets it for what follows in its section.
+    running: dict[str | None, int | None] = {None: base_year}
+
+    def in_force(sid: str | None) -> int | None:
+        if sid not in running:
+            own = own_years.get(sid) if sid is not None else None
+            running[sid] = own if own is not None else in_force(parents.get(sid) if sid else None)
+        return running[sid]
 
     items: list[Item] = []
     targets: list[Target] = []
     observations: list[Observation] = []
     ordinals: dict[str | None, int] = {}
-    goals_year: int | None = None
-    goals_section: str | None = None
     read_tables: list[ReadTable] = []
     for k, block in enumerate(blocks):
-        if block.section != goals_section:
-            goals_year, goals_section = None, block.section
+        in_force(block.section)
         table = table_index(block.text)
         if table is not None and table < len(tables):
-            context_year = (
-                goals_year if goals_year is not None else section_years.get(block.section, base_year)
-            )
+            context_year = running[block.section]
             read = read_table(tables[table], doc_year=doc_year, context_year=context_year)
             read_tables.append(read)
             looking_back = block.section in verdict.sections or k in verdict.paragraphs
@@ -84,11 +92,13 @@ def extract_text(
                     ]
                 items.append(Item(item_id, block.section, row.text, kind, _items.tags(row.text)))  # type: ignore[arg-type]
             continue
-        para_year = _goals_year(block.text, doc_year)
-        if para_year is not None:
-            goals_year = para_year
-        context_year = goals_year if goals_year is not None else section_years.get(block.section, base_year)
         looking_back = block.section in verdict.sections or k in verdict.paragraphs
+        para_year = None if looking_back else _goals_year(block.text, doc_year)
+        if para_year is None and not looking_back:
+            para_year = opening_year(block.text, doc_year)
+        if para_year is not None:
+            running[block.section] = para_year
+        context_year = running[block.section]
         for sentence in _items.sentences(block.text):
             if len(sentence) <= 6 and SALUTATION.fullmatch(sentence):
                 continue  # 各位代表！

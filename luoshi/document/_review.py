@@ -96,6 +96,22 @@ def _opening_year(head: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_AHEAD_YEAR = re.compile(r"(?:做好)?今年|今后五年|未来五年")
+
+
+def opening_year(paragraph: str, doc_year: int | None) -> int | None:
+    """The year still to come that a paragraph opens with: 今年是…, 2026年是…, “十五五”时期…, 今后五年
+    (the end of the plan period). ``None`` when it opens otherwise, or with a year gone by."""
+    if doc_year is None:
+        return None
+    head = _SALUTED.sub("", paragraph[:50])
+    m = _AHEAD_YEAR.match(head)
+    if m:
+        return doc_year if "今年" in m.group() else doc_year + 4
+    year = _opening_year(head)
+    return year if year is not None and year >= doc_year else None
+
+
 def opens_back(paragraph: str, doc_year: int | None) -> bool:
     """Does the paragraph open by looking back over a year or a period that has ended?"""
     head = _SALUTED.sub("", paragraph[:50])
