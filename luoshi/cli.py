@@ -167,7 +167,10 @@ def _django(*, migrate: bool = True) -> None:
     if migrate:
         from django.core.management import call_command
 
-        call_command("migrate", verbosity=0, interactive=False)
+        from .ops.locks import exclusive
+
+        with exclusive("migrate", wait=True):  # nodes starting together migrate in turn
+            call_command("migrate", verbosity=0, interactive=False)
 
 
 def _ledger(*, reads: bool, demo: bool = False, dry_run: bool = False) -> None:
@@ -302,18 +305,88 @@ def load_units(file: str | None) -> None:
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="监听的地址。")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="端口。")
+@click.option("--dev", is_flag=True, help="改用 Django 自带的开发服务器（单进程）。")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="服务进程数（默认：LUOSHI_WORKERS，否则为 CPU 核数 × 2 + 1，最多 12）。",
+)
 @demo_option
-def serve(host: str, port: int, demo: bool) -> None:
-    """迁移数据库并启动网页服务（Django 自带的服务器；生产部署见 docs/configuration.md）。
+def serve(host: str, port: int, dev: bool, workers: int | None, demo: bool) -> None:
+    """迁移数据库（多个节点依次进行），用生产服务器 gunicorn 提供网页服务。
+
+    进程数按本机配置，静态文件由本程序提供，访问日志写到标准输出；kill -HUP 平滑重启（载入新代码），
+    kill -TERM 处理完手头的请求后停止。--dev 改用 Django 的开发服务器。/healthz 和 /readyz 供探测。
 
     示例：
 
-        luoshi serve --port 8000
+        luoshi serve --host 0.0.0.0 --port 8000
     """
     _ledger(reads=False, demo=demo)
-    from django.core.management import call_command
+    if dev:
+        from django.core.management import call_command
 
-    call_command("runserver", f"{host}:{port}", use_reloader=False)
+        _note(_("开发服务器：http://{host}:{port}/ （按 Ctrl+C 停止）").format(host=host, port=port))
+        call_command("runserver", f"{host}:{port}", use_reloader=False)
+        return
+    from django.conf import settings
+    from django.db import connections
+
+    from .ops.sizing import default_threads, default_workers
+
+    if workers is not None:
+        os.environ["LUOSHI_WORKERS"] = str(workers)
+    bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    os.environ["LUOSHI_BIND"] = bind
+    _note(
+        _(
+            "生产服务器 gunicorn：http://{bind}/，{workers} 个进程 × {threads} 个线程（kill -HUP 平滑重启，kill -TERM 停止）"
+        ).format(bind=bind, workers=default_workers(), threads=default_threads())
+    )
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # WhiteNoise looks there too
+    connections.close_all()  # nothing of this process's is inherited by gunicorn
+    argv = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "-c",
+        "python:luoshi.ops.gunicorn_conf",
+        "luoshi.web.wsgi:application",
+    ]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, argv)  # gunicorn becomes this process: systemd and signals reach it
+
+
+@cli.command()
+@click.option("--once", is_flag=True, help="只做一轮（到时则督查，然后发送待发通知）后退出。")
+def worker(once: bool) -> None:
+    """运行定时工作：每天的督查和待发通知的发送，多个节点之间绝不同时重复运行。
+
+    每天 LUOSHI_SUPERVISE_AT（本地时间）开始督查，当天的督查缺失时立即补做；每 LUOSHI_OUTBOX_SECONDS
+    秒发送一次待发通知。收到 SIGTERM 或按 Ctrl+C 时停止。
+
+    示例：
+
+        luoshi worker
+    """
+    _ledger(reads=False)
+    from django.conf import settings
+
+    from .ops.worker import Worker
+
+    w = Worker(echo=_note)
+    if once:
+        w.tick()
+        return
+    _note(
+        _("调度：每天 {at} 督查，每 {seconds} 秒发送待发通知（kill -TERM 或 Ctrl+C 停止）").format(
+            at=settings.SUPERVISE_AT, seconds=settings.OUTBOX_SECONDS
+        )
+    )
+    w.run_forever()
+    _note(_("已停止。"))
 
 
 @cli.command()
@@ -348,6 +421,109 @@ def supervise(dry_run: bool, fmt: str, today: str | None, no_send: bool, demo: b
         call_command("supervise", *args)
     except CommandError as e:
         raise click.ClickException(str(e)) from None
+
+
+@cli.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="写入的备份文件（默认：当前目录下的 luoshi-backup-年月日-时分.tar）。",
+)
+def backup(output: str | None) -> None:
+    """在系统运行时把整个台账写进一个备份文件：每张表、每个存储的文件，以及带校验和的清单。
+
+    示例：
+
+        luoshi backup -o /var/backups/luoshi/luoshi.tar
+    """
+    _ledger(reads=True)
+    from django.utils import timezone
+
+    from .ops.backup import backup as run
+    from .ops.transfer import TransferError
+
+    out = Path(output or f"luoshi-backup-{timezone.localtime():%Y%m%d-%H%M}.tar")
+    try:
+        run(out, log=click.echo)
+    except TransferError as e:
+        raise _fail(e.zh, e.en) from None
+    _say("已写入备份：{file}（{size:.1f} MB）", file=out, size=out.stat().st_size / 1024 / 1024)
+
+
+@cli.command()
+@click.argument("archive", type=click.Path(dir_okay=False), metavar="备份文件")
+def restore(archive: str) -> None:
+    """从备份重建一个实例：写入空的数据库（LUOSHI_DATABASE_URL）和所配置的文件存储。
+    写入之前逐一核对备份中的每个成员，写入之后逐表核对行数和校验和。
+
+    示例：
+
+        luoshi restore luoshi-backup-20261203-0230.tar
+    """
+    if not os.path.isfile(archive):
+        raise _fail("找不到文件：{file}", file=archive)
+    _ledger(reads=False)
+    from .ops.backup import restore as run
+    from .ops.transfer import TransferError
+
+    try:
+        done = run(Path(archive), log=click.echo)
+    except TransferError as e:
+        raise _fail(e.zh, e.en) from None
+    _say(
+        "已恢复：{tables} 张表，{rows} 行，{files} 个文件；行数与校验和均与备份一致。",
+        tables=len(done.tables),
+        rows=f"{sum(t.rows for t in done.tables.values()):,}",
+        files=done.files,
+    )
+
+
+@cli.command(name="migrate-data")
+@click.option("--to", "to", required=True, help="要复制到的空数据库：postgresql://用户:密码@主机/库名。")
+def migrate_data(to: str) -> None:
+    """把正在使用的台账（含佐证材料记录和留痕）复制到另一个空数据库，并核对：
+    每张表的行数和校验和，以及存储中每个文件的摘要。
+
+    示例：
+
+        luoshi migrate-data --to postgresql://luoshi:secret@127.0.0.1:5432/luoshi
+    """
+    _ledger(reads=True)
+    from django.db import connections
+
+    from . import cli_database
+    from .ops.backup import migrate_data as run
+    from .ops.transfer import TransferError, add_database
+    from .web.env import SettingError, database_from_url
+
+    try:
+        target = add_database("luoshi-target", database_from_url(to, name="--to"))
+        connections[target].ensure_connection()
+    except SettingError as e:
+        raise _fail("目标数据库地址有误：{error}", error=e) from None
+    except Exception as e:
+        raise _fail("无法连接目标数据库：{error}", error=e) from None
+    _note(_("目标数据库：{label}").format(label=cli_database.label(connections[target].settings_dict)))
+    try:
+        done = run(target, log=click.echo)
+    except TransferError as e:
+        raise _fail(e.zh, e.en) from None
+    _say(
+        "已复制并核对：{tables} 张表，{rows} 行，行数与校验和一致。",
+        tables=len(done.tables),
+        rows=f"{sum(t.rows for t in done.tables.values()):,}",
+    )
+    if done.missing or done.altered:
+        _say("存储中的文件：{n} 个。", n=done.files)
+    else:
+        _say("存储中的文件：{n} 个，均与上传时的校验和一致。", n=done.files)
+    for name in done.missing:
+        _note(_("注意：文件缺失：{name}").format(name=name))
+    for name in done.altered:
+        _note(_("注意：文件与上传时的校验和不符：{name}").format(name=name))
+    _say("下一步：把 LUOSHI_DATABASE_URL 设为目标数据库，再启动 luoshi serve。")
 
 
 @cli.command(

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,6 +24,7 @@ from luoshi.ledger.views.common import (
     visible_task,
     wants_json,
 )
+from luoshi.ops.storage import download
 
 from .forms import ReportForm
 from .models import Evidence, Measurement, Report
@@ -275,11 +276,7 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
 @any_role
 def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
     ev = get_object_or_404(Evidence, pk=pk, report__in=Report.objects.visible_to(request.user))
-    try:
-        fh = ev.file.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("文件不存在。")) from None
-    return FileResponse(fh, as_attachment=True, filename=ev.name, content_type=ev.content_type)
+    return download(ev.file, ev.name, ev.content_type)
 
 
 @role_required(Role.REPORTER)

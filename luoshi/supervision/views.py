@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,6 +27,7 @@ from luoshi.ledger.views.common import (
     visible_task,
     wants_json,
 )
+from luoshi.ops.storage import download
 from luoshi.progress.periods import Period
 
 from . import documents, exports
@@ -399,7 +400,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def request_file(request: HttpRequest, pk: int) -> HttpResponse:
     f = get_object_or_404(RequestFile, pk=pk)
     _visible_request(request, f.request_id)
-    return FileResponse(f.file.open("rb"), as_attachment=True, filename=f.name, content_type=f.content_type)
+    return download(f.file, f.name, f.content_type)
 
 
 # -- suspension ---------------------------------------------------------------------------------------------

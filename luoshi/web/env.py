@@ -110,3 +110,95 @@ def database_from_url(url: str, *, name: str = "LUOSHI_DATABASE_URL", home: Path
             "CONN_HEALTH_CHECKS": True,
         }
     raise SettingError(f"{name}={url!r}: expected a sqlite:/// or postgresql:// URL")
+
+
+def cache_from_url(url: str | None, *, name: str = "LUOSHI_CACHE_URL") -> dict:
+    """Django's CACHES from ``redis://host:6379/0`` (or ``rediss://``, ``unix:///path?db=0``).
+
+    Without a URL each server process keeps its own cache in memory, as a single node needs. With
+    Redis every node shares one: rate limits and sessions.
+    """
+    if not url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "luoshi"}}
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in {"redis", "rediss", "unix"}:
+        raise SettingError(f"{name}={url!r}: expected a redis://host:6379/0 URL")
+    if parts.scheme != "unix" and not parts.hostname:
+        raise SettingError(f"{name}={url!r}: the Redis URL names no host")
+    try:
+        parts.port  # noqa: B018  (raises on a port that is not a number)
+    except ValueError:
+        raise SettingError(f"{name}={url!r}: the port is not a number") from None
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "luoshi",
+            # a Redis that does not answer fails the request in seconds, not after the OS's timeout
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+
+
+def storage_from_url(url: str | None, *, expire: int, name: str = "LUOSHI_STORAGE_URL") -> dict:
+    """Django's STORAGES["default"] for uploaded evidence and other stored files.
+
+    Without a URL the files live under ``LUOSHI_HOME/files``. ``s3://KEY:SECRET@host:9000/bucket`` puts
+    them in an S3-compatible object store (MinIO, Ceph, a cloud's OSS) through django-storages:
+    private objects, handed to browsers through links signed for ``expire`` seconds. Query parameters:
+    ``secure=0`` (http instead of https), ``region=…``, ``prefix=…`` (a folder inside the bucket),
+    ``public=https://host:port`` (the address browsers reach the store at, when it is not the app's).
+    ``s3://bucket`` without a host uses the AWS endpoint and the usual AWS_* credentials.
+    """
+    if not url:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "s3":
+        raise SettingError(f"{name}={url!r}: expected an s3://key:secret@host:port/bucket URL")
+    options = dict(parse_qsl(parts.query))
+    unknown = set(options) - {"secure", "region", "prefix", "public"}
+    if unknown:
+        raise SettingError(f"{name}={url!r}: unknown parameter {', '.join(sorted(unknown))}")
+    if parts.password is not None or parts.username:
+        access, secret = unquote(parts.username or ""), unquote(parts.password or "")
+    else:
+        access = secret = ""
+    if parts.hostname and parts.path.strip("/"):
+        bucket = unquote(parts.path.strip("/"))
+        try:
+            port = parts.port
+        except ValueError:
+            raise SettingError(f"{name}={url!r}: the port is not a number") from None
+        secure = options.get("secure", "1").lower() not in _FALSE
+        endpoint: str | None = f"{'https' if secure else 'http'}://{parts.hostname}" + (
+            f":{port}" if port else ""
+        )
+    elif parts.username or parts.password or parts.netloc.rsplit("@", 1)[-1].count(":"):
+        raise SettingError(f"{name}={url!r}: name one bucket, as s3://key:secret@host:port/bucket")
+    else:
+        bucket = unquote(parts.hostname or "")
+        endpoint = None
+    if not bucket or "/" in bucket:
+        raise SettingError(f"{name}={url!r}: name one bucket, as s3://key:secret@host:port/bucket")
+    storage_options: dict = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint,
+        "region_name": options.get("region") or None,
+        "location": options.get("prefix", "").strip("/"),
+        "default_acl": None,  # the bucket's own policy: private
+        "querystring_auth": True,  # links are signed ...
+        "querystring_expire": expire,  # ... and short-lived
+        "file_overwrite": False,
+        "addressing_style": "path",
+        "signature_version": "s3v4",
+    }
+    if access:
+        storage_options.update(access_key=access, secret_key=secret)
+    public = options.get("public", "")
+    if public:
+        if urlsplit(public).scheme not in {"http", "https"} or not urlsplit(public).hostname:
+            raise SettingError(
+                f"{name}={url!r}: public= must be an address such as https://luoshi.example:9443"
+            )
+        storage_options["public_url"] = public.rstrip("/")
+    return {"BACKEND": "luoshi.ops.s3.ObjectStorage", "OPTIONS": storage_options}

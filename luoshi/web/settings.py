@@ -6,9 +6,20 @@ refuse unsafe defaults: a secret key and the allowed host names must be given.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from .env import SettingError, database_from_url, env_bool, env_int, env_list, env_path, env_str
+from .env import (
+    SettingError,
+    cache_from_url,
+    database_from_url,
+    env_bool,
+    env_int,
+    env_list,
+    env_path,
+    env_str,
+    storage_from_url,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -62,10 +73,15 @@ INSTALLED_APPS = [
     "luoshi.supervision",
     "luoshi.indicators.apps.IndicatorsConfig",
     "luoshi.dashboard",
+    "luoshi.ops",
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz answer before anything else: a load balancer probes by address, over http
+    "luoshi.ops.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # the app serves its own assets, with caching headers (no CDN, no separate web server needed)
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "luoshi.web.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -116,6 +132,10 @@ TIME_ZONE = env_str("LUOSHI_TIME_ZONE") or "Asia/Shanghai"
 # Every asset is served by the app itself (intranets have no internet, and no CDN).
 STATIC_URL = "static/"
 STATIC_ROOT = HOME / "static"
+# WhiteNoise serves the apps' static folders directly: nothing to collect before `luoshi serve`
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+WHITENOISE_MAX_AGE = 3600
 
 # Uploaded files (evidence, imported decisions) live under LUOSHI_HOME and are served only through
 # views that check permissions, never as public media.
@@ -163,3 +183,27 @@ WEBHOOK_TIMEOUT = env_int("LUOSHI_WEBHOOK_TIMEOUT", 10, minimum=1, maximum=120)
 # REST API (luoshi.api): requests per minute for each token or signed-in user (anonymous: per address).
 # Counted in Django's cache, which is per process unless a shared cache is configured.
 API_RATE_PER_MINUTE = env_int("LUOSHI_API_RATE_PER_MINUTE", 600, minimum=1, maximum=1_000_000)
+
+# Several nodes (docs/deployment.md). With LUOSHI_CACHE_URL (Redis) the nodes share one cache: API rate
+# limits and sessions (kept in the database as well, so a Redis restart signs nobody out); the
+# dashboard's precomputed figures are database rows, shared by every node anyway. With LUOSHI_STORAGE_URL (S3-compatible) evidence and other stored files live in
+# object storage and are handed out through links signed for LUOSHI_SIGNED_URL_SECONDS after the same
+# permission check as a local download. Without them everything stays on this machine, as before.
+CACHE_URL = env_str("LUOSHI_CACHE_URL") or ""
+CACHES = cache_from_url(CACHE_URL)
+if CACHE_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SIGNED_URL_SECONDS = env_int("LUOSHI_SIGNED_URL_SECONDS", 60, minimum=5, maximum=3600)
+STORAGES = {
+    "default": storage_from_url(env_str("LUOSHI_STORAGE_URL"), expire=SIGNED_URL_SECONDS),
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# Scheduled work (`luoshi worker`, docs/deployment.md): the supervision run once a day at this local
+# time, and the outbox every LUOSHI_OUTBOX_SECONDS. /readyz reports a supervision run older than a day
+# and LUOSHI_SUPERVISE_GRACE_HOURS.
+SUPERVISE_AT = env_str("LUOSHI_SUPERVISE_AT") or "06:30"
+if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", SUPERVISE_AT):
+    raise SettingError(f"LUOSHI_SUPERVISE_AT={SUPERVISE_AT!r}: expected a time of day as HH:MM, e.g. 06:30")
+SUPERVISE_GRACE_HOURS = env_int("LUOSHI_SUPERVISE_GRACE_HOURS", 2, minimum=1, maximum=72)
+OUTBOX_SECONDS = env_int("LUOSHI_OUTBOX_SECONDS", 60, minimum=5, maximum=3600)

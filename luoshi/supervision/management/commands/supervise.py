@@ -1,8 +1,9 @@
 """``luoshi supervise`` (``luoshi manage supervise``): one supervision run, for cron or a systemd timer.
 
 Idempotent and safe to run concurrently: notices have unique natural keys and deliveries are claimed
-from the outbox one sender at a time, so nothing is ever sent twice. The work is in
-``luoshi.supervision.supervisor.Supervisor``, which the tests call directly.
+from the outbox one sender at a time, so nothing is ever sent twice. A lock held across every node
+(``luoshi.ops.locks``) keeps a second real run from starting while one is going: it says so and
+stops. The work is in ``luoshi.supervision.supervisor.Supervisor``, which the tests call directly.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ import datetime as dt
 import io
 import json
 import signal
-from contextlib import suppress
+from contextlib import nullcontext, suppress
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from luoshi.ops.locks import exclusive
 from luoshi.supervision.reasons import period_label
 from luoshi.supervision.supervisor import Supervisor
 from luoshi.web.display import day
@@ -46,11 +48,23 @@ class Command(BaseCommand):
                 ) from None
         # systemd stops a service with SIGTERM: turn it into an exception, so that deliveries claimed
         # but not reached go back to the outbox at once
+        previous = None
         with suppress(ValueError):  # not the main thread (tests): leave the handler alone
-            signal.signal(signal.SIGTERM, _terminate)
-        result = Supervisor(today=today, dry_run=options["dry_run"], send=not options["no_send"]).run()
-        if not result.dry_run:
-            self._refresh_dashboard(options["today"])
+            previous = signal.signal(signal.SIGTERM, _terminate)
+        try:
+            # one run at a time across every node (luoshi.ops.locks); a dry run writes nothing
+            with exclusive("supervise") if not options["dry_run"] else nullcontext(True) as mine:
+                if not mine:
+                    self._skipped(options["format"])
+                    return
+                result = Supervisor(
+                    today=today, dry_run=options["dry_run"], send=not options["no_send"]
+                ).run()
+                if not result.dry_run:
+                    self._refresh_dashboard(options["today"])
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
         if options["format"] == "json":
             self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=1))
             return
@@ -82,6 +96,16 @@ class Command(BaseCommand):
                 + _("发送：成功 %(sent)s，失败 %(failed)s，待重试 %(retrying)s")
                 % {"sent": c["sent"], "failed": c["failed"], "retrying": c["retrying"]}
             )
+
+    def _skipped(self, fmt: str) -> None:
+        """Another node (or cron) holds the lock: this run is skipped, which is not an error."""
+        message = _("另一次督查正在运行（本节点或其他节点），本次跳过。")
+        if fmt == "json":
+            self.stdout.write(
+                json.dumps({"schema_version": 1, "skipped": True, "reason": message}, ensure_ascii=False)
+            )
+        else:
+            self.stdout.write(message)
 
     def _refresh_dashboard(self, today: str | None) -> None:
         """The dashboard's figures follow the new lights (however this command is run: ``luoshi
