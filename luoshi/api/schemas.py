@@ -269,6 +269,7 @@ class SearchHitOut(Schema):
 class SearchOut(Schema):
     q: str
     count: int
+    count_exact: bool
     page: int
     pages: int
     items: list[SearchHitOut]

@@ -60,6 +60,13 @@ class Backend:
             qs = qs.filter(Q(title__icontains=term.text) | Q(body__icontains=term.text))
         return qs.annotate(score=Value(0.0, output_field=FloatField())).order_by("-id")
 
+    def ranked_ids(self, terms: list[Term], *, limit: int) -> list[tuple[int, float]]:
+        """(entry id, score) of at most ``limit`` entries matching every term, the newest first."""
+        from .models import SearchEntry
+
+        qs = self.matching(SearchEntry.objects.all(), terms).order_by("-id")[:limit]
+        return [(pk, float(score or 0.0)) for pk, score in qs.values_list("pk", "score")]
+
     @contextmanager
     def bulk(self) -> Iterator[None]:
         """Around a rebuild: whatever makes writing many entries at once fast."""
@@ -86,6 +93,16 @@ class SqliteFts(Backend):
             select={"score": f"-bm25({FTS_TABLE}, 4.0, 1.0)"},
         ).order_by("-score", "-id")
 
+    def ranked_ids(self, terms: list[Term], *, limit: int) -> list[tuple[int, float]]:
+        # FTS5 walks its doclists in rowid order and stops at the limit: bm25 is computed for those only
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, -bm25({FTS_TABLE}, 4.0, 1.0) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+                "ORDER BY rowid DESC LIMIT %s",
+                [self.match_expression(terms), limit],
+            )
+            return [(int(pk), float(score)) for pk, score in cursor.fetchall()]
+
     @contextmanager
     def bulk(self) -> Iterator[None]:
         with connection.cursor() as cursor:
@@ -111,6 +128,19 @@ class PostgresText(Backend):
                 lexemes[-1] += ":*"
             parts.append("(" + " <-> ".join(lexemes) + ")")
         return " & ".join(parts)
+
+    def ranked_ids(self, terms: list[Term], *, limit: int) -> list[tuple[int, float]]:
+        # the newest matches first (the GIN index, or the primary key walked backwards for a common
+        # phrase), then ts_rank for those only
+        query = self.tsquery(terms)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {ENTRY_TABLE}.id, ts_rank({PG_VECTOR}, to_tsquery('simple'::regconfig, %s)) "
+                f"FROM {ENTRY_TABLE} WHERE {ENTRY_TABLE}.id IN (SELECT {ENTRY_TABLE}.id FROM {ENTRY_TABLE} "
+                f"WHERE {PG_VECTOR} @@ to_tsquery('simple'::regconfig, %s) ORDER BY {ENTRY_TABLE}.id DESC LIMIT %s)",
+                [query, query, limit],
+            )
+            return sorted(((int(pk), float(score)) for pk, score in cursor.fetchall()), key=lambda r: -r[0])
 
     def matching(self, qs: Any, terms: list[Term]) -> Any:
         query = self.tsquery(terms)

@@ -44,15 +44,25 @@ class Results:
     q: str
     terms: list[Term]
     count: int = 0
+    count_exact: bool = True
     page: Page | None = None
     hits: list[Hit] = field(default_factory=list)
+
+
+CANDIDATES = 5_000
 
 
 def search(
     user: Any, q: str, *, kinds: list[str] | None = None, page: Any = 1, per_page: int = PER_PAGE
 ) -> Results:
     """The entries ``user`` may see that contain every word of ``q``, best first, one page of them,
-    with snippets. Two queries (count and page) whatever the size of the index."""
+    with snippets. Three queries whatever the size of the index.
+
+    Ranking is bounded: the index hands over at most ``CANDIDATES`` matching entries, the newest
+    (a phrase found in every report does not make the database score a million of them); those the
+    user may read are ranked by the database's own score, newest first among equals. When more entries
+    match, ``count_exact`` is false and ``count`` is the number found among those candidates.
+    """
     from .models import SearchEntry
     from .sources import registry
 
@@ -60,14 +70,21 @@ def search(
     results = Results(q=q, terms=terms)
     if not terms:
         return results
-    qs = SearchEntry.objects.visible_to(user)
+    ranked = backend().ranked_ids(terms, limit=CANDIDATES + 1)
+    results.count_exact = len(ranked) <= CANDIDATES
+    scores = dict(ranked[:CANDIDATES])
+    qs = SearchEntry.objects.visible_to(user).filter(pk__in=list(scores))
     if kinds:
         qs = qs.filter(kind__in=[k for k in kinds if k in registry])
-    qs = backend().matching(qs, terms).only("kind", "object_id", "task_id", "title", "body")
-    paginator = Paginator(qs, max(1, min(per_page, MAX_PER_PAGE)))
+    order = sorted(qs.values_list("pk", flat=True), key=lambda pk: (-scores[pk], -pk))
+    paginator = Paginator(order, max(1, min(per_page, MAX_PER_PAGE)))
     results.page = paginator.get_page(page)
     results.count = paginator.count
-    for entry in results.page:
+    entries = SearchEntry.objects.only("kind", "object_id", "task_id", "title", "body").in_bulk(
+        list(results.page.object_list)
+    )
+    for pk in results.page.object_list:
+        entry = entries[pk]
         source = registry[entry.kind]
         results.hits.append(
             Hit(
@@ -78,7 +95,7 @@ def search(
                 title=mark(entry.title, terms),
                 snippet=snippet(entry.body, terms),
                 url=source.url(entry.object_id, entry.task_id),
-                score=float(entry.score or 0.0),
+                score=float(scores[pk] or 0.0),
             )
         )
     return results

@@ -22,6 +22,7 @@ def results(request: HttpRequest) -> HttpResponse:
             {
                 "q": q,
                 "count": found.count,
+                "count_exact": found.count_exact,
                 "page": page.number if page else 1,
                 "pages": page.paginator.num_pages if page else 0,
                 "results": [h.as_dict() for h in found.hits],

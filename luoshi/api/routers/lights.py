@@ -27,6 +27,7 @@ class _LightRows:
 
     def __init__(self, tasks: Any) -> None:
         self.tasks = tasks
+        self.queryset = tasks  # what pagination counts
 
     def count(self) -> int:
         return self.tasks.count()

@@ -33,6 +33,7 @@ def run_search(request: HttpRequest, params: Query[SearchQuery]) -> Any:
     return {
         "q": params.q,
         "count": found.count,
+        "count_exact": found.count_exact,
         "page": page.number if page else 1,
         "pages": page.paginator.num_pages if page else 0,
         "items": [h.as_dict() for h in found.hits],
