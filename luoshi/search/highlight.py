@@ -16,13 +16,19 @@ from .tokens import Term
 
 def _normalised_with_map(text: str) -> tuple[str, list[int]]:
     """The text normalised character by character, and for each normalised character its position in
-    the original text."""
+    the original text. One pass; each distinct character is normalised once."""
     out: list[str] = []
     where: list[int] = []
+    seen: dict[str, str] = {}
     for i, ch in enumerate(text):
-        norm = unicodedata.normalize("NFKC", ch).lower()
+        norm = seen.get(ch)
+        if norm is None:
+            norm = seen[ch] = unicodedata.normalize("NFKC", ch).lower()
         out.append(norm)
-        where.extend([i] * len(norm))
+        if len(norm) == 1:
+            where.append(i)
+        else:
+            where.extend([i] * len(norm))
     return "".join(out), where
 
 
@@ -56,14 +62,24 @@ def mark(text: str, terms: list[Term]) -> SafeString:
 
 def snippet(text: str, terms: list[Term], width: int = 120) -> SafeString:
     """About ``width`` characters of ``text`` around the densest cluster of matches, escaped, with the
-    matches in <mark> and … where text was cut."""
+    matches in <mark> and … where text was cut.
+
+    Time is linear in the text: the window slides over the matches (which are sorted and do not
+    overlap, so their starts and ends both increase) with two pointers, never counting twice."""
     found = spans(text, terms)
     if len(text) <= width:
         return _render(text, found, 0, len(text))
     best_start, best_hits = 0, -1
+    first = 0  # the first match starting at or after the window's start
+    past = 0  # the first match ending beyond the window's end
     for s, _e in found:
         start = max(0, s - width // 4)
-        hits = sum(1 for a, b in found if a >= start and b <= start + width)
+        while first < len(found) and found[first][0] < start:
+            first += 1
+        past = max(past, first)
+        while past < len(found) and found[past][1] <= start + width:
+            past += 1
+        hits = past - first
         if hits > best_hits:
             best_start, best_hits = start, hits
     end = min(len(text), best_start + width)
