@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install test lint format demo bench clean
+.PHONY: install test lint format demo bench attacks clean
 
 install: $(STAMP)
 
@@ -29,7 +29,7 @@ test: lint
 	$(BIN)/pytest
 	@if [ -n "$$LUOSHI_TEST_DATABASE_URL" ]; then \
 	  echo "== the Django suite again, on PostgreSQL"; \
-	  LUOSHI_DATABASE_URL="$$LUOSHI_TEST_DATABASE_URL" $(BIN)/pytest luoshi e2e -p no:cacheprovider; \
+	  LUOSHI_DATABASE_URL="$$LUOSHI_TEST_DATABASE_URL" $(BIN)/pytest luoshi e2e attack -p no:cacheprovider; \
 	fi
 
 demo: install
@@ -37,6 +37,15 @@ demo: install
 
 bench: install
 	$(BIN)/python -m bench
+
+# the attack suites at the review's full sizes; rewrites the results table in docs/attacks.md
+# (on PostgreSQL too when LUOSHI_TEST_DATABASE_URL is set)
+attacks: install
+	LUOSHI_ATTACK_FULL=1 LUOSHI_ATTACK_RESULTS=docs/attacks.md $(BIN)/pytest attack -p no:cacheprovider
+	@if [ -n "$$LUOSHI_TEST_DATABASE_URL" ]; then \
+	  LUOSHI_DATABASE_URL="$$LUOSHI_TEST_DATABASE_URL" LUOSHI_ATTACK_FULL=1 \
+	  LUOSHI_ATTACK_RESULTS=docs/attacks.md $(BIN)/pytest attack -p no:cacheprovider; \
+	fi
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -58,6 +59,7 @@ def export(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@transaction.non_atomic_requests  # reads the file before its short write transaction
 @office_only
 def upload(request: HttpRequest) -> HttpResponse:
     form = SheetUploadForm(request.POST or None, request.FILES or None)
@@ -87,6 +89,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     )
 
 
+@transaction.non_atomic_requests  # parses the sheet before the short transaction that applies it
 @office_only
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_object_or_404(SheetImport.objects.select_related("decision"), pk=pk)
@@ -96,11 +99,12 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
         parsed = importing.read(data)
         if request.method == "POST" and record.applied_at is None:
             note = _("Excel 导入：%(name)s") % {"name": record.name}
-            plan, applied = importing.apply(parsed, by=request.user, decision=record.decision, note=note)
-            if applied is not None:
-                record.applied_at = timezone.now()
-                record.summary = {"counts": plan.counts, "applied": applied.as_dict()}
-                record.save()
+            with transaction.atomic():
+                plan, applied = importing.apply(parsed, by=request.user, decision=record.decision, note=note)
+                if applied is not None:
+                    record.applied_at = timezone.now()
+                    record.summary = {"counts": plan.counts, "applied": applied.as_dict()}
+                    record.save()
                 messages.success(
                     request,
                     _(

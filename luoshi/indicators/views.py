@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -440,6 +441,7 @@ def target_override(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("indicators:target-detail", target.pk)
 
 
+@transaction.non_atomic_requests  # reads the file before its short write transaction
 @office_only
 def import_file(request: HttpRequest) -> HttpResponse:
     """Upload a CSV or Excel file: every row is checked, and the file is applied whole or not at all."""

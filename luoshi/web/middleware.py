@@ -1,4 +1,5 @@
-"""Per-request wiring: the interface language and the actor recorded in the audit trail."""
+"""Per-request wiring: the interface language, the actor recorded in the audit trail, and the
+transaction a request runs in."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
@@ -43,3 +45,42 @@ class AuditActorMiddleware:
     def __call__(self, request: HttpRequest) -> Any:
         with acting_as(getattr(request, "user", None), "web"):
             return self.get_response(request)
+
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+
+class RequestTransactionMiddleware:
+    """A request that may change data runs its view in one transaction; a request that only reads
+    runs in none.
+
+    This replaces Django's ``ATOMIC_REQUESTS``, which wraps every view, reads included. On SQLite a
+    transaction begins with ``BEGIN IMMEDIATE`` (queued writers instead of deadlocks), which takes
+    the database's single write lock: under ``ATOMIC_REQUESTS`` a slow page (a search, a preview, a
+    report) held that lock for as long as it ran, and every other request, the sign-in page
+    included, failed after the busy timeout. A read needs no lock in WAL mode, so GET, HEAD, OPTIONS
+    and TRACE run in autocommit: a read-only request never holds the write lock, and whatever a read
+    writes on the side (a session, a snapshot) is its own short transaction. The choice is made per
+    request inside each process, so it holds under a multi-process server (gunicorn) too: SQLite's
+    lock is the file's, not the process's.
+
+    A view that must parse or compute at length before it writes is marked with Django's own
+    ``@transaction.non_atomic_requests`` and opens its short transaction itself, after the work.
+    This middleware must be the last in ``MIDDLEWARE``: it calls the view itself.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view: Callable[..., Any], args: Any, kwargs: Any
+    ) -> HttpResponse | None:
+        if request.method in SAFE_METHODS:
+            return None
+        if DEFAULT_DB_ALIAS in getattr(view, "_non_atomic_requests", set()):
+            return None
+        with transaction.atomic():
+            return view(request, *args, **kwargs)  # type: ignore[no-any-return]

@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "luoshi.web.middleware.AuditActorMiddleware",
+    # last: a request that may write runs its view in one transaction, a read in none
+    "luoshi.web.middleware.RequestTransactionMiddleware",
 ]
 
 ROOT_URLCONF = "luoshi.web.urls"
@@ -145,9 +147,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 
-# Each request is one transaction: nothing is ever half-saved.
-for _db in DATABASES.values():
-    _db["ATOMIC_REQUESTS"] = True
+# A request that may write (POST, PUT, PATCH, DELETE) is one transaction, so nothing is ever
+# half-saved; a read runs in none, so it never holds SQLite's write lock
+# (luoshi.web.middleware.RequestTransactionMiddleware, which replaces ATOMIC_REQUESTS).
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 

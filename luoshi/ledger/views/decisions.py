@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -83,6 +84,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@transaction.non_atomic_requests  # reads the file before its short write transaction
 @office_only
 def import_upload(request: HttpRequest) -> HttpResponse:
     form = DecisionUploadForm(request.POST or None, request.FILES or None)
@@ -103,6 +105,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     return render(request, "ledger/import_upload.html", {"form": form})
 
 
+@transaction.non_atomic_requests  # extracts the text before the import's own transaction
 @office_only
 def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
     revision = get_object_or_404(Revision, pk=pk, applied_at=None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -50,6 +51,7 @@ def unit_tree(request: HttpRequest) -> HttpResponse:
     )
 
 
+@transaction.non_atomic_requests  # reads the file before its short write transaction
 @office_only
 def units_import(request: HttpRequest) -> HttpResponse:
     form = UnitsUploadForm(request.POST or None, request.FILES or None)
