@@ -32,6 +32,7 @@ from ._model import (
 from ._pipeline import extract_text
 from ._places import Division, division, load_divisions
 from ._read import MAX_BYTES, Source, read_source
+from ._safe import csv_bytes, formula_like, new_workbook, safe_text, write_cell
 
 __all__ = [
     "MAX_BYTES",
@@ -50,11 +51,16 @@ __all__ = [
     "Source",
     "Target",
     "TargetKind",
+    "csv_bytes",
     "division",
     "extract",
     "extract_text",
+    "formula_like",
     "load_divisions",
+    "new_workbook",
     "read_source",
+    "safe_text",
+    "write_cell",
 ]
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import IO, Any
 
 from ._model import Document, Item, Place, Section, Target
+from ._safe import new_workbook, safe_text, write_cell
 
 KIND_ZH = {
     "principle": "原则",
@@ -193,15 +194,10 @@ TARGET_WIDTHS = (8, 10, 6, 36, 24, 8, 6, 10, 8, 8, 8, 8, 18, 50)
 PLACE_HEADER = ("名称", "级别", "区划代码", "涉及条目", "文中写法")
 PLACE_WIDTHS = (20, 8, 10, 40, 30)
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_MAX_CELL = 32_767  # Excel's limit on the characters in one cell
-
 
 def to_xlsx(doc: Document, fp: str | os.PathLike[str] | IO[bytes]) -> None:
     """Write the 任务清单 workbook (sheets 任务清单, 量化目标, 地名) to a path or a binary file."""
-    from openpyxl import Workbook
-
-    wb = Workbook()
+    wb = new_workbook()
     tasks = wb.active
     tasks.title = TASK_SHEET
     _sheet_header(tasks, TASK_HEADER, TASK_WIDTHS)
@@ -292,28 +288,10 @@ def _row(ws: Any, values: tuple[Any, ...]) -> None:
     row = ws.max_row + 1
     for col, value in enumerate(values, start=1):
         cell = ws.cell(row=row, column=col)
-        if isinstance(value, str):
-            text = _cell_text(value)
-            cell.value = text
-            if text.startswith(_FORMULA_START):
-                # text, never a formula: a string cell, marked as Excel marks a typed leading '
-                cell.data_type = "s"
-                cell.quotePrefix = True
-        else:
-            cell.value = value
+        write_cell(cell, value)  # the one sanitiser: control characters out, formulas kept as text
         cell.font = Font(name="宋体", size=11)
         cell.alignment = Alignment(vertical="top", wrap_text=True)
         cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-
-
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what an .xlsx cannot hold (openpyxl refuses it)
-
-
-def _cell_text(value: str) -> str:
-    text = _ILLEGAL.sub("", value)
-    if len(text) > _MAX_CELL:
-        text = text[: _MAX_CELL - 1] + "…"
-    return text
 
 
 def _finish(ws: Any, doc: Document, print_columns: str | None, rows: int) -> None:
@@ -332,7 +310,7 @@ def _finish(ws: Any, doc: Document, print_columns: str | None, rows: int) -> Non
         ws.print_area = f"{print_columns}{rows + 1}"
     last = get_column_letter(ws.max_column)
     ws.auto_filter.ref = f"A1:{last}{rows + 1}"
-    title = _cell_text(doc.title or "")[:200].replace("&", "&&")
+    title = safe_text(doc.title or "")[:200].replace("&", "&&")
     if title:
         ws.oddHeader.center.text = title
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"

@@ -27,6 +27,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from luoshi.document import formula_like
 from luoshi.ledger.models import AuditEntry, Milestone, Task, TaskUnit, TaskUnitRole, Unit, acting_as
 
 from .assignments import set_milestones
@@ -44,7 +45,7 @@ from .parsing import (
     parse_nodes,
     split_units,
 )
-from .sheet import FORMULA_START, KEY, SNAPSHOT_SHEET, UNITS_SHEET, VERSION
+from .sheet import KEY, SNAPSHOT_SHEET, UNITS_SHEET, VERSION
 
 MAX_ROWS = 20_000
 MAX_COLUMNS = 60
@@ -358,7 +359,7 @@ def formula_cells(values: list[Any], number: int) -> list[str]:
     out = []
     for i, v in enumerate(values):
         formula = not isinstance(v, str | int | float | bool | dt.date | dt.time | dt.timedelta | type(None))
-        if formula or (isinstance(v, str) and v.startswith(FORMULA_START)):
+        if formula or (isinstance(v, str) and formula_like(v)):  # the sanitiser's own test
             out.append(f"{get_column_letter(i + 1)}{number}")
     return out
 

@@ -35,6 +35,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from luoshi.document import safe_text
+
 __all__ = [
     "ER_HAO",
     "FANGSONG",
@@ -284,6 +286,12 @@ _PRINTED = "印发"
 
 
 # -- Word ---------------------------------------------------------------------------------------------
+def add_run(paragraph: Any, text: str = "") -> Any:
+    """A run of ``text`` in ``paragraph``, through the one sanitiser (control characters stripped:
+    Word's XML cannot hold them). Every run of every official document is added here."""
+    return paragraph.add_run(safe_text(text))
+
+
 def font(run: Any, name: str, size: float, *, bold: bool = False, color: str | None = None) -> None:
     """Set a run's font by name for every script (``w:eastAsia`` too), its size, weight and colour."""
     from docx.oxml.ns import qn
@@ -378,7 +386,7 @@ class OfficialDocument:
         if align is not None:
             p.alignment = align
         if text:
-            font(p.add_run(text), face, size, bold=bold, color=color)
+            font(add_run(p, text), face, size, bold=bold, color=color)
         return p
 
     def blank(self) -> Any:
@@ -416,9 +424,9 @@ class OfficialDocument:
         )
         no_grid(p)  # 二号 on the grid's line: a face taller than the line would take two
         for line in lines[1:]:
-            run = p.add_run()
+            run = add_run(p)
             run.add_break()
-            run.add_text(line)
+            run.add_text(safe_text(line))
             font(run, XIAOBIAOSONG, ER_HAO)
         return p
 
@@ -440,7 +448,7 @@ class OfficialDocument:
                     prefix + block.text, face, SAN_HAO, indent=True, bold=bold, keep=not block.body
                 )
                 if block.body:
-                    font(p.add_run(block.body), FANGSONG, SAN_HAO)
+                    font(add_run(p, block.body), FANGSONG, SAN_HAO)
             else:
                 self.paragraph(block.text, indent=True)
 
@@ -479,7 +487,7 @@ class OfficialDocument:
                 if r == 0:
                     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                     fmt.keep_with_next = True
-                font(p.add_run(value), HEITI if r == 0 else FANGSONG, SI_HAO)
+                font(add_run(p, value), HEITI if r == 0 else FANGSONG, SI_HAO)
         return table
 
     def signature(self, signer: str, date: str) -> None:
@@ -499,7 +507,7 @@ class OfficialDocument:
         """An attachment (附件) on a new page: 附件 in 黑体 flush left, its title centred under it."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 
-        self.paragraph().add_run().add_break(WD_BREAK.PAGE)
+        add_run(self.paragraph()).add_break(WD_BREAK.PAGE)
         self.paragraph(_ATTACHMENT, HEITI, keep=True)
         self.blank()
         self.paragraph(
@@ -578,13 +586,13 @@ class OfficialDocument:
                 # a second line of 抄送 starts under the first unit, not under 抄送
                 fmt.left_indent = Pt(SI_HAO * (1 + width(_COPY_TO)))
                 fmt.first_line_indent = Pt(-SI_HAO * width(_COPY_TO))
-                font(p.add_run(text), FANGSONG, SI_HAO)
+                font(add_run(p, text), FANGSONG, SI_HAO)
             else:
                 # 右空一字: tab stops count from the margin, not from the indent
                 fmt.tab_stops.add_tab_stop(Pt(TYPE_WIDTH_MM * MM - SI_HAO), WD_TAB_ALIGNMENT.RIGHT)
-                font(p.add_run(text), FANGSONG, SI_HAO)
+                font(add_run(p, text), FANGSONG, SI_HAO)
                 if printed:
-                    font(p.add_run("\t" + printed + _PRINTED), FANGSONG, SI_HAO)
+                    font(add_run(p, "\t" + printed + _PRINTED), FANGSONG, SI_HAO)
             out.append(p)
         return out
 
@@ -712,7 +720,7 @@ def _page_field(p: Any) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    font(p.add_run("— "), SONGTI, SI_HAO)
+    font(add_run(p, "— "), SONGTI, SI_HAO)
     for kind, text in (
         ("begin", None),
         ("instr", " PAGE "),
@@ -720,7 +728,7 @@ def _page_field(p: Any) -> None:
         ("text", "1"),
         ("end", None),
     ):
-        run = p.add_run()
+        run = add_run(p)
         font(run, SONGTI, SI_HAO)
         if kind == "instr":
             el = OxmlElement("w:instrText")
@@ -733,7 +741,7 @@ def _page_field(p: Any) -> None:
             el = OxmlElement("w:fldChar")
             el.set(qn("w:fldCharType"), kind)
         run._element.append(el)
-    font(p.add_run(" —"), SONGTI, SI_HAO)
+    font(add_run(p, " —"), SONGTI, SI_HAO)
 
 
 def to_docx(text: OfficialText) -> bytes:

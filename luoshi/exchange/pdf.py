@@ -30,10 +30,12 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _xml_escape
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from luoshi.document import safe_text
 
 from .officialdoc import (
     ER_HAO,
@@ -115,6 +117,10 @@ CANDIDATES = {  # a 宋/明 serif for the body and the title before any 黑 face
     "kai": _KAI + _SONG,
 }
 CID_FALLBACK = "STSong-Light"
+
+
+def escape(text: str) -> str:
+    return _xml_escape(safe_text(text))  # every paragraph's text: the one sanitiser, then XML-escaped
 
 
 class ConversionError(Exception):

@@ -29,6 +29,7 @@ from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone, translation
 
 from luoshi.api.lights import light_of, with_lights
+from luoshi.document import new_workbook, write_cell
 from luoshi.ledger.models import Milestone, Section, Task, TaskUnit, TaskUnitRole, Unit
 from luoshi.progress.models import Report, ReportState
 
@@ -67,9 +68,6 @@ VISIBLE = len(COLUMNS) - 2
 HEADER_ROW = 3
 FIRST_ROW = HEADER_ROW + 1
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_MAX_CELL = 32_767
-_ILLEGAL = dict.fromkeys([*range(9), 11, 12, *range(14, 32)])
 
 LINE_PT = 14.4  # one line of 11 pt 宋体 in a row (Excel's default row is 14.25 pt)
 MAX_ROW_PT = 409  # Excel's highest row
@@ -82,11 +80,6 @@ LIGHT_FILLS = {
     "done": "BDD7EE",
     "suspended": "D9D9D9",
 }
-
-
-def safe_text(value: str) -> str:
-    text = value.translate(_ILLEGAL)
-    return text if len(text) <= _MAX_CELL else text[: _MAX_CELL - 1] + "…"
 
 
 def text_width(text: str) -> float:
@@ -179,7 +172,6 @@ def progress_text(task: Any) -> str:
 def write(tasks: Iterable[Task], *, title: str, scope: str, by: Any) -> bytes:
     """The workbook for these tasks (from ``tasks_for_export``), as bytes. Always in Chinese: it is an
     official table, whatever language the screen is in."""
-    from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
@@ -188,7 +180,7 @@ def write(tasks: Iterable[Task], *, title: str, scope: str, by: Any) -> bytes:
     tasks = list(tasks)
     paths = section_paths(tasks)
     units = list(Unit.objects.active().order_by("order", "code").values_list("name", flat=True))
-    wb = Workbook(write_only=True)
+    wb = new_workbook(write_only=True)
     ws = wb.create_sheet(TITLE)
     snap = wb.create_sheet(SNAPSHOT_SHEET)
     snap.sheet_state = "veryHidden"
@@ -225,15 +217,7 @@ def write(tasks: Iterable[Task], *, title: str, scope: str, by: Any) -> bytes:
     def cell(
         value: Any, *, font: Any = body_font, align: Any = wrap, fill: Any = None, edge: bool = True
     ) -> Any:
-        c = WriteOnlyCell(ws)
-        if isinstance(value, str):
-            text = safe_text(value)
-            c.value = text
-            if text.startswith(FORMULA_START):
-                c.data_type = "s"  # text, never a formula
-                c.quotePrefix = True
-        else:
-            c.value = value
+        c = write_cell(WriteOnlyCell(ws), value)  # the one sanitiser (luoshi.document.write_cell)
         c.font, c.alignment = font, align
         if edge:
             c.border = border
@@ -245,7 +229,7 @@ def write(tasks: Iterable[Task], *, title: str, scope: str, by: Any) -> bytes:
         ws.append(
             [
                 cell(
-                    safe_text(title),
+                    title,
                     font=Font(name="方正小标宋简体", size=18, bold=True),
                     align=Alignment(horizontal="center", vertical="center"),
                     edge=False,
@@ -306,7 +290,7 @@ def write(tasks: Iterable[Task], *, title: str, scope: str, by: Any) -> bytes:
             ws.append(cells)
             snap.append([t.pk, json.dumps(values, ensure_ascii=False)])
         for name in units:
-            catalogue.append([safe_text(name)])
+            catalogue.append([name])  # through the sanitiser (new_workbook)
 
     if tasks:
         _validations(ws, len(units), tasks, end)

@@ -105,6 +105,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
                     record.applied_at = timezone.now()
                     record.summary = {"counts": plan.counts, "applied": applied.as_dict()}
                     record.save()
+            if applied is not None:
                 messages.success(
                     request,
                     _(

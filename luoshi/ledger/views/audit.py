@@ -4,7 +4,6 @@ Every line is worded by ``luoshi.ledger.history``."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -18,6 +17,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from luoshi.document import csv_bytes, new_workbook
 from luoshi.web.display import cell, stamp
 
 from ..forms import AuditFilterForm
@@ -83,15 +83,11 @@ HEADER = [
     "修改前（原始记录）",
     "修改后（原始记录）",
 ]
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _text(value: Any) -> Any:
-    """A cell's text, never read as a formula. (To be replaced by the shared export sanitiser.)"""
-    if isinstance(value, str):
-        value = "".join(c for c in value if c in "\t\n\r" or ord(c) >= 32)
-        if value.startswith(FORMULA_START):
-            return "'" + value
+    """A cell's value as is: control characters and formula-like text are taken care of by the one
+    sanitiser every export goes through (``new_workbook``, ``csv_bytes``)."""
     return value
 
 
@@ -135,10 +131,9 @@ def audit_export(request: HttpRequest, fmt: str) -> HttpResponse:
     now = stamp(timezone.now()).replace("-", "").replace(":", "").replace(" ", "-")
     header = list(HEADER)  # the record is filed in Chinese, whatever the reader's language
     if fmt == "xlsx":
-        from openpyxl import Workbook
         from openpyxl.cell import WriteOnlyCell
 
-        wb = Workbook(write_only=True)
+        wb = new_workbook(write_only=True)  # the one sanitiser: control characters out, formulas as text
         ws = wb.create_sheet(_("留痕记录"))
         ws.freeze_panes = "A2"
         ws.append(header)
@@ -154,14 +149,15 @@ def audit_export(request: HttpRequest, fmt: str) -> HttpResponse:
         )
         response["Content-Disposition"] = f'attachment; filename="audit-{now}.xlsx"'
         return response
-    out = io.StringIO()
-    out.write("\ufeff")  # so that Excel opens the CSV as UTF-8
-    writer = csv.writer(out)
-    writer.writerow(header)
-    for line in _lines(qs):
-        row = _row(line)
-        row[0] = stamp(line.entry.at, seconds=True)
-        writer.writerow([_text(v) for v in row])
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+
+    def rows() -> Iterator[list[Any]]:
+        yield header
+        for line in _lines(qs):
+            row = _row(line)
+            row[0] = stamp(line.entry.at, seconds=True)
+            yield [_text(v) for v in row]
+
+    data = csv_bytes(rows())  # the one sanitiser, with a BOM so that Excel reads UTF-8
+    response = HttpResponse(data, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="audit-{now}.csv"'
     return response
