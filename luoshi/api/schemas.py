@@ -6,6 +6,8 @@ from typing import Annotated, Any, Literal
 from django.urls import reverse
 from ninja import Field, Path, Schema
 
+from luoshi.ledger.limits import COMMENT, NOTE, REPORT_TEXT, SHORT
+
 from .lights import light_of
 
 MAX_ID = 2**62  # larger numbers cannot be record ids (and overflow database integers)
@@ -122,7 +124,7 @@ class MilestoneOut(Schema):
 
 class MilestoneIn(Schema):
     due: dt.date
-    description: str = Field(min_length=1, max_length=300)
+    description: str = Field(min_length=1, max_length=NOTE)
 
 
 class TaskDetailOut(TaskOut):
@@ -154,14 +156,14 @@ class AssignmentIn(Schema):
     version: int = Field(ge=1, description="读取时的 version；他人已修改则返回 409")
     lead_unit: Id
     co_units: list[Id] = Field(default_factory=list, max_length=200)
-    responsible: str = Field("", max_length=100)
+    responsible: str = Field("", max_length=SHORT)
     deadline_kind: DeadlineKindIn = ""
     deadline: dt.date | None = None
-    deadline_note: str = Field("", max_length=100)
+    deadline_note: str = Field("", max_length=SHORT)
     milestones: list[MilestoneIn] | None = Field(
         None, max_length=40, description="形象进度节点的完整列表；省略则不改动"
     )
-    note: str = Field("", max_length=300)
+    note: str = Field("", max_length=NOTE)
 
 
 class UnitOut(Schema):
@@ -187,7 +189,7 @@ class MeasurementOut(Schema):
 class MeasurementIn(Schema):
     target: Id
     value: float | None = None
-    note: str = Field("", max_length=300)
+    note: str = Field("", max_length=NOTE)
 
 
 class ReportOut(Schema):
@@ -226,28 +228,28 @@ ClaimIn = Literal["on_track", "at_risk", "behind", "done"]
 class ReportIn(Schema):
     task: Id
     period: str = Field(pattern=r"^\d{4}(Q[1-4]|M(0[1-9]|1[0-2]))$", description="如 2024Q1 或 2024M03")
-    narrative: str = Field("", max_length=20000)
+    narrative: str = Field("", max_length=REPORT_TEXT)
     percent: int = Field(0, ge=0, le=100)
     claim: ClaimIn = "on_track"
-    problems: str = Field("", max_length=20000)
-    next_steps: str = Field("", max_length=20000)
+    problems: str = Field("", max_length=REPORT_TEXT)
+    next_steps: str = Field("", max_length=REPORT_TEXT)
     measurements: list[MeasurementIn] = Field(default_factory=list, max_length=200)
     submit: bool = Field(False, description="创建后立即提交给单位负责人审核")
 
 
 class ReportPatch(Schema):
     version: int = Field(ge=1)
-    narrative: str | None = Field(None, max_length=20000)
+    narrative: str | None = Field(None, max_length=REPORT_TEXT)
     percent: int | None = Field(None, ge=0, le=100)
     claim: ClaimIn | None = None
-    problems: str | None = Field(None, max_length=20000)
-    next_steps: str | None = Field(None, max_length=20000)
+    problems: str | None = Field(None, max_length=REPORT_TEXT)
+    next_steps: str | None = Field(None, max_length=REPORT_TEXT)
     measurements: list[MeasurementIn] | None = Field(None, max_length=200)
 
 
 class ActionIn(Schema):
     version: int | None = Field(None, ge=1)
-    comment: str = Field("", max_length=2000)
+    comment: str = Field("", max_length=COMMENT)
 
 
 class TaskLightOut(Schema):

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.ledger.limits import REPORT_TEXT, limited
 from luoshi.ledger.models import Decision
 from luoshi.ledger.uploads import check_upload
 
@@ -32,6 +33,7 @@ class SheetUploadForm(forms.Form):
         return upload
 
 
+@limited(problems=REPORT_TEXT, next_steps=REPORT_TEXT)
 class ReportDraftForm(forms.ModelForm):
     """What the office edits in a period's 学习宣传贯彻情况报告. A field left as generated keeps following
     the data (the view stores it empty)."""

@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.ledger.limits import NOTE, REASON
+
 from .models import Indicator, Level
 
 
@@ -25,8 +27,12 @@ class ObservationForm(forms.Form):
     )
     source = forms.CharField(label=_("来源"), max_length=200, required=False)
     source_url = forms.CharField(label=_("来源链接"), max_length=500, required=False)
-    quote = forms.CharField(label=_("原文摘录"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    note = forms.CharField(label=_("备注"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    quote = forms.CharField(
+        label=_("原文摘录"), required=False, max_length=REASON, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    note = forms.CharField(
+        label=_("备注"), required=False, max_length=REASON, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def fields_for_model(self) -> dict[str, Any]:
         d = dict(self.cleaned_data)
@@ -37,7 +43,7 @@ class ObservationForm(forms.Form):
 
 
 class WithdrawForm(forms.Form):
-    reason = forms.CharField(label=_("撤回原因"), max_length=300)
+    reason = forms.CharField(label=_("撤回原因"), max_length=NOTE)
 
 
 class BreakForm(forms.Form):
@@ -56,7 +62,9 @@ class IndicatorForm(forms.Form):
     name = forms.CharField(label=_("指标名称"), max_length=200)
     unit = forms.CharField(label=_("计量单位"), max_length=30)
     caveat_zh = forms.CharField(label=_("口径说明"), max_length=300, required=False)
-    description = forms.CharField(label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    description = forms.CharField(
+        label=_("说明"), required=False, max_length=REASON, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class LinkForm(forms.Form):
@@ -66,7 +74,7 @@ class LinkForm(forms.Form):
     reference = forms.ModelChoiceField(
         label=_("参照指标"), queryset=Indicator.objects.all(), required=False, empty_label=_("（自动匹配）")
     )
-    note = forms.CharField(label=_("说明"), max_length=300, required=False)
+    note = forms.CharField(label=_("说明"), max_length=NOTE, required=False)
 
 
 class OverrideForm(forms.Form):
@@ -75,7 +83,7 @@ class OverrideForm(forms.Form):
         choices=[("", _("恢复为系统计算的等级")), *Level.choices],
         required=False,
     )
-    reason = forms.CharField(label=_("理由"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(label=_("理由"), max_length=REASON, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ImportForm(forms.Form):

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .limits import NOTE, REASON, SHORT, SPLIT_TEXT, TASK_TEXT
 from .models import (
     DEADLINE_FILTERS,
     STATUS_FILTERS,
@@ -148,12 +149,14 @@ class UnitsUploadForm(forms.Form):
 
 
 class RewordForm(VersionedForm):
-    text = forms.CharField(label=_("任务内容"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000)
-    note = forms.CharField(label=_("修改说明"), required=False, max_length=300)
+    text = forms.CharField(
+        label=_("任务内容"), widget=forms.Textarea(attrs={"rows": 5}), max_length=TASK_TEXT
+    )
+    note = forms.CharField(label=_("修改说明"), required=False, max_length=NOTE)
 
 
 class WithdrawForm(VersionedForm):
-    reason = forms.CharField(label=_("撤销理由"), widget=forms.Textarea(attrs={"rows": 3}), max_length=1000)
+    reason = forms.CharField(label=_("撤销理由"), widget=forms.Textarea(attrs={"rows": 3}), max_length=REASON)
 
 
 class SplitForm(VersionedForm):
@@ -161,7 +164,7 @@ class SplitForm(VersionedForm):
         label=_("拆分后的任务"),
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("每行一项任务，至少两行。"),
-        max_length=20000,
+        max_length=SPLIT_TEXT,
     )
 
     def clean_parts(self) -> list[str]:
@@ -178,6 +181,7 @@ class MergeForm(forms.Form):
     text = forms.CharField(
         label=_("合并后的任务内容"),
         required=False,
+        max_length=TASK_TEXT,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("留空则依次连接原文。"),
     )
@@ -198,12 +202,12 @@ class AssignForm(VersionedForm):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
-    responsible = forms.CharField(label=_("责任人"), required=False, max_length=100)
+    responsible = forms.CharField(label=_("责任人"), required=False, max_length=SHORT)
     deadline_kind = forms.ChoiceField(label=_("完成时限"), choices=DeadlineKind.choices, required=False)
     deadline = forms.DateField(
         label=_("截止日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    deadline_note = forms.CharField(label=_("时限说明"), required=False, max_length=100)
+    deadline_note = forms.CharField(label=_("时限说明"), required=False, max_length=SHORT)
 
     def clean(self) -> dict[str, Any]:
         d = super().clean()
@@ -230,7 +234,7 @@ MilestoneFormSet = forms.inlineformset_factory(
 class CascadeForm(forms.Form):
     unit = UnitChoiceField(Unit.objects.none(), label=_("承担单位"), required=False)
     text = forms.CharField(
-        label=_("子任务内容"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+        label=_("子任务内容"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=TASK_TEXT
     )
 
     def __init__(self, *args: Any, league: Unit | None = None, **kwargs: Any) -> None:

@@ -7,11 +7,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.ledger.limits import REPORT_TEXT, limited
 from luoshi.ledger.models import Target
 
 from .models import Claim, Report
 
 
+@limited(narrative=REPORT_TEXT, problems=REPORT_TEXT, next_steps=REPORT_TEXT)
 class ReportForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     evidence = forms.FileField(

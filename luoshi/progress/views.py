@@ -7,14 +7,16 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from luoshi.ledger.history import describe
+from luoshi.ledger.limits import COMMENT, too_long
 from luoshi.ledger.models import Role, StaleEdit, unit_of
 from luoshi.ledger.views.common import (
     any_role,
@@ -25,6 +27,7 @@ from luoshi.ledger.views.common import (
     wants_json,
 )
 from luoshi.ops.storage import download
+from luoshi.web.display import moment
 
 from .forms import ReportForm
 from .models import Evidence, Measurement, Report
@@ -121,6 +124,14 @@ def _save_report(request: HttpRequest, form: ReportForm, report: Report, submit:
                 report.submit(by=request.user)
     except StaleEdit as e:
         form.add_error(None, e.message())
+    except IntegrityError:
+        if not report._state.adding:
+            raise
+        # two first saves of the same period's report at the same moment: the other one won
+        existing = Report.objects.filter(task=report.task, unit=report.unit, period=report.period).first()
+        if existing is None:
+            raise
+        raise _AlreadyReported(existing) from None
     except ValidationError as e:
         if hasattr(e, "error_dict"):
             for field, errs in e.message_dict.items():
@@ -146,6 +157,10 @@ def report_for_task(request: HttpRequest, pk: int) -> HttpResponse:
     period = _allowed_period(task, request.GET.get("period"), unit)
     report = Report.objects.filter(task=task, unit=unit, period=period.key).first()
     if report is not None:
+        if (
+            request.method == "POST"
+        ):  # someone saved this period's report meanwhile (a second tab, a double click)
+            return _already_reported(request, report)
         return redirect(
             "progress:report-edit" if report.can_edit(request.user) else "progress:report-detail",
             pk=report.pk,
@@ -164,12 +179,63 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _report_form(request, report)
 
 
+class _AlreadyReported(Exception):
+    def __init__(self, report: Report) -> None:
+        self.report = report
+
+
+def _already_reported(request: HttpRequest, existing: Report) -> HttpResponse:
+    """The form again, holding what the writer typed (nothing of it is lost), with a message: this
+    period's report was saved by someone else first. Saving again now is a deliberate choice, made
+    on the report that exists, at its current version."""
+    targets = list(existing.task.targets.filter(withdrawn=False))
+    data = request.POST.copy()
+    data["version"] = str(existing.version)
+    form = ReportForm(data, instance=existing, targets=targets)
+    form.is_valid()
+    who = (
+        existing.created_by.get_full_name() or existing.created_by.get_username()
+        if existing.created_by
+        else ""
+    )
+    when = moment(existing.created_at)
+    if existing.can_edit(request.user):
+        message = _(
+            "本周期的报告已由%(who)s于%(when)s保存，你填写的内容尚未保存，仍在下面。请与已保存的报告核对：再次保存将以下面的内容替换它（附件需重新选择）。"
+        )
+        action = reverse("progress:report-edit", args=[existing.pk])
+    else:
+        message = _(
+            "本周期的报告已由%(who)s于%(when)s保存并已提交，不能再替换。你填写的内容没有保存，仍在下面，可复制后联系单位负责人。"
+        )
+        action = ""
+    form.add_error(None, message % {"who": who, "when": when})
+    return render(
+        request,
+        "progress/report_form.html",
+        {
+            "form": form,
+            "report": existing,
+            "task": existing.task,
+            "period_label": existing.period_label,
+            "action_url": action,
+            "existing_url": reverse("progress:report-detail", args=[existing.pk]),
+            "blocked": not action,
+        },
+        status=409,
+    )
+
+
 def _report_form(request: HttpRequest, report: Report) -> HttpResponse:
     targets = list(report.task.targets.filter(withdrawn=False))
     form = ReportForm(request.POST or None, request.FILES or None, instance=report, targets=targets)
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
-        if _save_report(request, form, form.instance, submit):
+        try:
+            saved = _save_report(request, form, form.instance, submit)
+        except _AlreadyReported as e:
+            return _already_reported(request, e.report)
+        if saved:
             messages.success(request, _("报告已提交，等待单位负责人审核。") if submit else _("草稿已保存。"))
             return redirect("progress:report-detail", pk=form.instance.pk)
     return render(
@@ -204,6 +270,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "progress/report_detail.html",
         {
+            "comment_limit": COMMENT,
             "report": report,
             "task": report.task,
             "measurements": report.measurements.select_related("target"),
@@ -234,7 +301,10 @@ def report_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in ACTIONS:
         raise Http404
     method, needs_comment, done = ACTIONS[action]
-    comment = request.POST.get("comment", "")[:2000]
+    comment = request.POST.get("comment", "")
+    if (error := too_long(comment, COMMENT)) is not None:  # said, never cut short in silence
+        messages.error(request, _("意见过长，没有保存：%(error)s") % {"error": error})
+        return redirect("progress:report-detail", pk=report.pk)
     version = request.POST.get("version", "")
     if version.isdigit():
         report.version = int(version)

@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.ledger.limits import COMMENT, NOTE, REASON
+
 from .models import Holiday, RequestKind
 
 
@@ -28,7 +30,7 @@ class MultipleFileField(forms.FileField):
 
 class RequestForm(forms.Form):
     kind = forms.ChoiceField(label=_("申请类别"), choices=RequestKind.choices)
-    reason = forms.CharField(label=_("理由"), widget=forms.Textarea(attrs={"rows": 4}))
+    reason = forms.CharField(label=_("理由"), max_length=REASON, widget=forms.Textarea(attrs={"rows": 4}))
     new_date = forms.DateField(
         label=_("申请延期至"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -36,16 +38,18 @@ class RequestForm(forms.Form):
 
 
 class DecideForm(forms.Form):
-    note = forms.CharField(label=_("审批意见"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label=_("审批意见"), required=False, max_length=COMMENT, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class SuspendForm(forms.Form):
-    reason = forms.CharField(label=_("暂缓理由"), max_length=300)
+    reason = forms.CharField(label=_("暂缓理由"), max_length=NOTE)
     until = forms.DateField(label=_("暂缓至"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
 
 class DismissForm(forms.Form):
-    note = forms.CharField(label=_("排除说明"), max_length=300)
+    note = forms.CharField(label=_("排除说明"), max_length=NOTE)
 
 
 class HolidayForm(forms.ModelForm):

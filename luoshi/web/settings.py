@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "luoshi.web.middleware.LanguageMiddleware",
+    "luoshi.web.middleware.RefuseNulMiddleware",  # PostgreSQL cannot hold NUL: 400, not 500
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

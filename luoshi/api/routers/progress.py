@@ -3,6 +3,7 @@
 from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
@@ -106,23 +107,31 @@ def create_report(request: HttpRequest, data: ReportIn) -> Any:
     existing = Report.objects.filter(task=task, unit=unit, period=period).values_list("pk", flat=True).first()
     if existing is not None:
         raise ApiError(409, _("本单位该周期的报告已存在，请修改它。"), {"report": existing})
-    with acting(request):
-        report = Report(
-            task=task,
-            unit=unit,
-            period=period,
-            created_by=user,
-            narrative=data.narrative,
-            percent=data.percent,
-            claim=data.claim,
-            problems=data.problems,
-            next_steps=data.next_steps,
+    try:
+        with acting(request):
+            report = Report(
+                task=task,
+                unit=unit,
+                period=period,
+                created_by=user,
+                narrative=data.narrative,
+                percent=data.percent,
+                claim=data.claim,
+                problems=data.problems,
+                next_steps=data.next_steps,
+            )
+            report.full_clean(exclude=["task", "unit", "created_by"])
+            report.save()
+            _measure(report, data.measurements)
+            if data.submit:
+                report.submit(by=user)
+    except IntegrityError:  # created by another call at the same moment: that one won
+        existing = (
+            Report.objects.filter(task=task, unit=unit, period=period).values_list("pk", flat=True).first()
         )
-        report.full_clean(exclude=["task", "unit", "created_by"])
-        report.save()
-        _measure(report, data.measurements)
-        if data.submit:
-            report.submit(by=user)
+        if existing is None:
+            raise
+        raise ApiError(409, _("本单位该周期的报告已存在，请修改它。"), {"report": existing}) from None
     return Status(201, get_or_404(_reports(request), report.pk))
 
 
