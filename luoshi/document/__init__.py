@@ -15,6 +15,7 @@ import os
 from typing import IO
 
 from ._errors import DocumentError
+from ._inflate import check_archive, open_workbook
 from ._model import (
     SCHEMA_VERSION,
     TASK_KINDS,
@@ -31,11 +32,12 @@ from ._model import (
 )
 from ._pipeline import extract_text
 from ._places import Division, division, load_divisions
-from ._read import MAX_BYTES, Source, read_source
+from ._read import MAX_BYTES, MAX_CHARS, Source, read_source
 from ._safe import csv_bytes, formula_like, new_workbook, safe_text, write_cell
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_CHARS",
     "SCHEMA_VERSION",
     "TASK_KINDS",
     "Comparator",
@@ -51,6 +53,7 @@ __all__ = [
     "Source",
     "Target",
     "TargetKind",
+    "check_archive",
     "csv_bytes",
     "division",
     "extract",
@@ -58,6 +61,7 @@ __all__ = [
     "formula_like",
     "load_divisions",
     "new_workbook",
+    "open_workbook",
     "read_source",
     "safe_text",
     "write_cell",
@@ -80,6 +84,10 @@ def extract(
     Raises :class:`DocumentError` for input that cannot be read or holds no recognisable text.
     """
     if isinstance(source, str) and not _looks_like_path(source):
+        if len(source) > MAX_CHARS:
+            from ._read import too_long
+
+            raise too_long(len(source))
         return extract_text(source, name=name, year=year)
     src = read_source(source, name=name)
     return extract_text(

@@ -18,6 +18,9 @@ from ._errors import DocumentError
 from ._read_text import decode_text
 
 MAX_BYTES = 64 * 1024 * 1024  # 64 MiB: a decision is rarely over 1 MiB, even as a PDF
+# Characters of text a decision may hold: a five-year plan is under 100,000, forty times less.
+# Extraction needs some 60 bytes of memory per character, so this bounds it (a 50 MB text cost 876 MB).
+MAX_CHARS = 4_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,8 @@ def read_source(source: str | os.PathLike[str] | bytes | IO[bytes], *, name: str
 
         text, title, encoding = read_html(data)
         return _done(Source(text, name, "html", encoding, title_hint=title))
+    if len(data) > MAX_CHARS * 4:  # more characters than the limit whatever the encoding: not decoded
+        raise too_long(None)
     text, encoding = decode_text(data)
     return _done(Source(text, name, "txt", encoding))
 
@@ -70,7 +75,24 @@ _NOTHING = {
 }
 
 
+def too_long(chars: int | None) -> DocumentError:
+    limit = MAX_CHARS // 10_000
+    if chars is None:
+        return DocumentError(
+            "too_large",
+            f"文字超过 {limit} 万字的上限，已拒绝读取。",
+            f"The text is over the limit of {MAX_CHARS:,} characters and was not read.",
+        )
+    return DocumentError(
+        "too_large",
+        f"文字过长（{chars / 10_000:.0f} 万字），超过 {limit} 万字的上限，已拒绝读取。",
+        f"The text is too long ({chars:,} characters); the limit is {MAX_CHARS:,}.",
+    )
+
+
 def _done(src: Source) -> Source:
+    if len(src.text) > MAX_CHARS:
+        raise too_long(len(src.text))
     if not src.text.strip():
         if src.format in _NOTHING:
             zh, en = _NOTHING[src.format]

@@ -15,7 +15,7 @@ from typing import Any
 
 from ._errors import DocumentError
 
-MAX_UNPACKED = 256 * 1024 * 1024  # declared uncompressed size of all entries together
+MAX_UNPACKED = 256 * 1024 * 1024  # what all entries together really inflate to (counted, not declared)
 MAX_RATIO = 200  # an entry over 1 MiB that compresses better than this is a zip bomb
 MAX_ENTRIES = 10_000
 
@@ -116,24 +116,17 @@ def _as_plain_docx(data: bytes) -> bytes:
 
 
 def _refuse_zip_bomb(data: bytes) -> None:
-    import zipfile
+    """Inflate the archive once with a running limit (luoshi.document._inflate): what it really
+    holds, not what it declares."""
+    from dataclasses import replace
 
+    from ._inflate import DOCX, check_zip
+
+    limits = replace(DOCX, total=MAX_UNPACKED, members=MAX_ENTRIES, ratio=MAX_RATIO)
     try:
-        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise corrupt_docx() from None
-    total = sum(i.file_size for i in infos)
-    bomb = len(infos) > MAX_ENTRIES or total > MAX_UNPACKED
-    bomb = bomb or any(
-        i.file_size > (1 << 20) and i.file_size > MAX_RATIO * max(i.compress_size, 1) for i in infos
-    )
-    if bomb:
-        raise DocumentError(
-            "too_large",
-            f"Word 文件解压后过大（{total / (1 << 20):.0f} MB）或压缩比异常，疑似“压缩炸弹”，已拒绝读取。",
-            f"The Word file unpacks to too much data ({total / (1 << 20):.0f} MB) or compresses "
-            "suspiciously well (a zip bomb); it was not read.",
-        )
+        check_zip(data, limits)
+    except DocumentError as e:
+        raise corrupt_docx() if e.code == "corrupt" else e from None
 
 
 _PROPERTIES = (f"{W}sectPr", f"{W}tblPr", f"{W}tblGrid", f"{W}trPr", f"{W}tcPr", f"{W}sdtPr")

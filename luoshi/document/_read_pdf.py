@@ -52,7 +52,9 @@ def read_pdf(data: bytes) -> tuple[str, str | None]:
             "Reading PDF files needs pypdf: pip install pypdf",
         ) from None
 
-    with _quiet():
+    from ._inflate import pdf_budget
+
+    with _quiet(), pdf_budget():  # all its streams together inflate to a bounded size
         try:
             reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
             if reader.is_encrypted:

@@ -14,7 +14,6 @@ task (no 任务标识, no 条目编号) or, in a 任务清单, no 牵头单位 i
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import unicodedata
 from collections.abc import Iterator
@@ -85,14 +84,16 @@ def _header(value: Any) -> str:
 
 def read(data: bytes) -> Sheet:
     """The table of a 任务分工方案 or 任务清单 workbook. Raises ValidationError when there is none."""
-    from openpyxl import load_workbook
+    from django.utils.translation import get_language
+
+    from luoshi.document import DocumentError, open_workbook
 
     try:
-        # data_only=False: a formula comes back as its text (=…), so that it can be refused, never
-        # read as the value Excel last computed for it
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception:
-        raise ValidationError(_("无法打开此 Excel 文件，它可能已损坏或不是 .xlsx 格式。")) from None
+        # formulas=True: a formula comes back as its text (=…), so that it can be refused, never
+        # read as the value Excel last computed for it; inflated once with a running limit first
+        wb = open_workbook(data, formulas=True)
+    except DocumentError as e:
+        raise ValidationError(e.message(get_language() or "zh-hans")) from None
     try:
         for ws in wb.worksheets:
             if ws.title in {SNAPSHOT_SHEET, UNITS_SHEET}:

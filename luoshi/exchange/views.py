@@ -18,9 +18,10 @@ from django.utils.translation import gettext as _
 
 from luoshi.ledger.forms import TaskFilterForm
 from luoshi.ledger.models import Task
+from luoshi.ledger.uploads import store
 from luoshi.ledger.views.common import any_role, json_response, office_only, wants_json
 
-from . import importing, sheet
+from . import importing, parsed, sheet
 from .forms import SheetUploadForm
 from .models import SheetImport
 
@@ -67,7 +68,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         f = form.cleaned_data["file"]
         data = f.read()
         try:
-            importing.read(data)
+            parsed_sheet = importing.read(data)  # parsed once, here; the preview reads what is kept
         except ValidationError as e:
             form.add_error("file", e)
         else:
@@ -79,8 +80,9 @@ def upload(request: HttpRequest) -> HttpResponse:
                 decision=form.cleaned_data["decision"],
                 uploaded_by=request.user,
             )
-            record.file.save(f"{record.sha256[:16]}.xlsx", f, save=False)
-            record.save()
+            with transaction.atomic():
+                store(record, f, f"{record.sha256[:16]}.xlsx")
+            parsed.keep(record, parsed_sheet)
             return redirect("exchange:import-preview", pk=record.pk)
     return render(
         request,
@@ -93,14 +95,12 @@ def upload(request: HttpRequest) -> HttpResponse:
 @office_only
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_object_or_404(SheetImport.objects.select_related("decision"), pk=pk)
-    with record.file.open("rb") as fh:
-        data = fh.read()
     try:
-        parsed = importing.read(data)
+        table = parsed.sheet_of(record)  # parsed at upload, not again on every view
         if request.method == "POST" and record.applied_at is None:
             note = _("Excel 导入：%(name)s") % {"name": record.name}
             with transaction.atomic():
-                plan, applied = importing.apply(parsed, by=request.user, decision=record.decision, note=note)
+                plan, applied = importing.apply(table, by=request.user, decision=record.decision, note=note)
                 if applied is not None:
                     record.applied_at = timezone.now()
                     record.summary = {"counts": plan.counts, "applied": applied.as_dict()}
@@ -116,7 +116,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("exchange:import-preview", pk=record.pk)
             messages.error(request, _("表格中仍有错误，没有导入任何内容。请按下列说明修改后重新上传。"))
         else:
-            plan = importing.validate(parsed, by=request.user, decision=record.decision)
+            plan = importing.validate(table, by=request.user, decision=record.decision)
     except ValidationError as e:
         if wants_json(request):
             return json_response({"valid": False, "errors": e.messages})

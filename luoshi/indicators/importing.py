@@ -136,12 +136,14 @@ def read_rows(source: Any, name: str = "") -> list[dict[str, str]]:
 
 
 def _xlsx_table(source: Any) -> list[list[Any]]:
-    from openpyxl import load_workbook
+    from django.utils.translation import get_language
+
+    from luoshi.document import DocumentError, open_workbook
 
     try:
-        wb = load_workbook(source, read_only=True, data_only=True)
-    except Exception:
-        raise ValidationError(_("无法读取该 Excel 文件。")) from None
+        wb = open_workbook(str(source) if isinstance(source, Path) else source)  # no zip bomb gets through
+    except DocumentError as e:
+        raise ValidationError(e.message(get_language() or "zh-hans")) from None
     try:
         return [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
     finally:

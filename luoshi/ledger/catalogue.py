@@ -231,12 +231,15 @@ def read_units_file(path_or_file: Any, name: str = "") -> list[UnitRow]:
     """Rows from a CSV (UTF-8 or GB18030) or Excel (.xlsx) file."""
     name = name or str(getattr(path_or_file, "name", path_or_file))
     if name.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
+        from django.utils.translation import get_language
 
+        from luoshi.document import DocumentError, open_workbook
+
+        source = str(path_or_file) if isinstance(path_or_file, Path) else path_or_file
         try:
-            wb = load_workbook(path_or_file, read_only=True, data_only=True)
-        except Exception:
-            raise ValidationError(_("无法读取该 Excel 文件。")) from None
+            wb = open_workbook(source)  # inflated once with a running limit: no zip bomb gets through
+        except DocumentError as e:
+            raise ValidationError(e.message(get_language() or "zh-hans")) from None
         sheet = wb.worksheets[0]
         return list(_rows_from_table([list(r) for r in sheet.iter_rows(values_only=True)]))
     data = Path(path_or_file).read_bytes() if isinstance(path_or_file, str | Path) else path_or_file.read()
