@@ -545,6 +545,12 @@ def manage(args: tuple[str, ...]) -> None:
         _note(_("数据库：{label}").format(label=choice.label))
     except cli_database.NoDatabase as e:
         raise click.ClickException(str(e)) from None
+    try:
+        import django
+
+        django.setup()
+    except Exception as e:  # a bad setting: say which, without a traceback
+        raise _fail("配置有误：{error}", error=e) from None
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["luoshi manage", *args])

@@ -6,11 +6,14 @@ on the screens. Session requests that change data need Django's CSRF token, as f
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja.errors import AuthorizationError, HttpError
+from ninja.errors import AuthorizationError, HttpError, Throttled
 from ninja.security import APIKeyCookie, HttpBearer
 
 from luoshi.ledger.models import Role
@@ -26,10 +29,33 @@ def _with_role(request: HttpRequest, user: Any, channel: str) -> Any:
     return user
 
 
+FAILED_TOKEN_WINDOW = 600  # seconds
+
+
+def _failed_key(request: HttpRequest) -> str:
+    return (
+        f"luoshi:api:badtoken:{request.META.get('REMOTE_ADDR', '')}:{int(time.time() // FAILED_TOKEN_WINDOW)}"
+    )
+
+
 class TokenAuth(HttpBearer):
+    """A token; an address that sent LUOSHI_API_TOKEN_FAILURES wrong tokens in ten minutes is answered
+    429 until the ten minutes are over, before its token is even looked up (guessing is throttled)."""
+
     def authenticate(self, request: HttpRequest, token: str) -> Any:
+        key = _failed_key(request)
+        limit = int(getattr(settings, "API_TOKEN_FAILURES", 20))
+        if (cache.get(key) or 0) >= limit:
+            raise Throttled(wait=FAILED_TOKEN_WINDOW - int(time.time() % FAILED_TOKEN_WINDOW))
         user = ApiToken.authenticate(token)
-        return _with_role(request, user, "api") if user is not None else None
+        if user is None:
+            cache.add(key, 0, FAILED_TOKEN_WINDOW + 5)
+            try:
+                cache.incr(key)
+            except ValueError:  # evicted between add and incr
+                cache.set(key, 1, FAILED_TOKEN_WINDOW + 5)
+            return None
+        return _with_role(request, user, "api")
 
 
 class SessionAuth(APIKeyCookie):

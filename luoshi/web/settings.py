@@ -45,6 +45,17 @@ if not DEBUG and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("LUOSHI_CSRF_TRUSTED_ORIGINS", [])
 
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("LUOSHI_SECURE_COOKIES", False)
+# HTTPS: redirect plain HTTP, and tell browsers to use HTTPS only (HSTS) for this many seconds. Behind a
+# proxy that ends TLS, LUOSHI_HTTPS_PROXY_HEADER names the header it sets (X-Forwarded-Proto).
+SECURE_SSL_REDIRECT = env_bool("LUOSHI_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = env_int("LUOSHI_HSTS_SECONDS", 0, minimum=0, maximum=2 * 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("LUOSHI_HSTS_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = False  # an intranet host name has no place in browsers' preload lists
+SILENCED_SYSTEM_CHECKS = ["security.W021"]  # "HSTS preload not set": see the line above
+_proxy_header = env_str("LUOSHI_HTTPS_PROXY_HEADER") or ""
+if _proxy_header:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_header.upper().replace("-", "_"), "https")
+CSRF_FAILURE_VIEW = "luoshi.web.views.csrf_failure"  # in the user's language, not Django's English page
 SESSION_COOKIE_AGE = env_int("LUOSHI_SESSION_HOURS", 12, minimum=1, maximum=24 * 90) * 3600
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
@@ -73,6 +84,7 @@ INSTALLED_APPS = [
     "luoshi.supervision",
     "luoshi.indicators.apps.IndicatorsConfig",
     "luoshi.dashboard",
+    "axes",  # django-axes: failed sign-ins counted in the database, lockout (docs/decisions.md)
     "luoshi.ops",
 ]
 
@@ -91,6 +103,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "luoshi.web.middleware.AuditActorMiddleware",
+    "luoshi.web.middleware.ContentSecurityPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",
     # last: a request that may write runs its view in one transaction, a read in none
     "luoshi.web.middleware.RequestTransactionMiddleware",
 ]
@@ -119,7 +133,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out sign-in before checking the password
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Sign-in throttling (django-axes): after LUOSHI_LOGIN_ATTEMPTS wrong passwords for one account from
+# one address, that account is locked there for LUOSHI_LOCKOUT_MINUTES; a success resets the count.
+# Each lockout is an entry in the audit trail. The office unlocks with `luoshi manage axes_reset`.
+AXES_FAILURE_LIMIT = env_int("LUOSHI_LOGIN_ATTEMPTS", 5, minimum=1, maximum=100)
+AXES_COOLOFF_TIME = env_int("LUOSHI_LOCKOUT_MINUTES", 15, minimum=1, maximum=7 * 24 * 60) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
+AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -160,7 +188,8 @@ if _LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"refusals_in_one_line": {"()": "luoshi.web.logs.NoTracebackBelow500"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["refusals_in_one_line"]}},
     "root": {"handlers": ["console"], "level": _LOG_LEVEL},
 }
 
@@ -186,6 +215,8 @@ WEBHOOK_TIMEOUT = env_int("LUOSHI_WEBHOOK_TIMEOUT", 10, minimum=1, maximum=120)
 # REST API (luoshi.api): requests per minute for each token or signed-in user (anonymous: per address).
 # Counted in Django's cache, which is per process unless a shared cache is configured.
 API_RATE_PER_MINUTE = env_int("LUOSHI_API_RATE_PER_MINUTE", 600, minimum=1, maximum=1_000_000)
+# Wrong API tokens one address may send in ten minutes before it is answered 429 (guessing throttled).
+API_TOKEN_FAILURES = env_int("LUOSHI_API_TOKEN_FAILURES", 20, minimum=1, maximum=100_000)
 
 # Several nodes (docs/deployment.md). With LUOSHI_CACHE_URL (Redis) the nodes share one cache: API rate
 # limits and sessions (kept in the database as well, so a Redis restart signs nobody out); the

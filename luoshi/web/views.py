@@ -19,3 +19,8 @@ def home(request: HttpRequest) -> HttpResponse:
     if role is None:
         return render(request, "web/no_role.html", status=403)
     return redirect("ledger:decision-list")
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """The CSRF failure page in the user's language (Django's own is in English)."""
+    return render(request, "web/csrf_failure.html", status=403)

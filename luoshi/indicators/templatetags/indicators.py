@@ -48,13 +48,12 @@ def light(level: Any, title: str = "", big: bool = False, bare: bool = False) ->
     full name follows it."""
     level = str(getattr(level, "value", level))
     return format_html(
-        '<span class="conf conf-{}{}" title="{}"><span class="dot" aria-hidden="true" style="background:{};'
-        "display:inline-block;width:.9em;height:.9em;border-radius:50%;border:1px solid #57606a;"
-        'print-color-adjust:exact;-webkit-print-color-adjust:exact"></span>{}</span>',
-        level,
+        # the dot's colour comes from luoshi.css (.conf-<level> .dot), on every page: no inline style,
+        # which the Content-Security-Policy would refuse
+        '<span class="conf conf-{}{}" title="{}"><span class="dot" aria-hidden="true"></span>{}</span>',
+        level if level in DOTS else "unknown",
         " conf-big" if big else "",
         title,
-        DOTS.get(level, DOTS["unknown"]),
         "" if bare else short_label(level),
     )
 
