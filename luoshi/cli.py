@@ -128,10 +128,12 @@ def extract(file: str, fmt: str, output: str, year: int | None) -> None:
             doc = run(Path(file), year=year)
     except DocumentError as e:
         raise _fail(e.zh, e.en) from None
-    if "no_structure" in doc.warnings:
-        raise _fail(
-            "未能识别出任何结构：没有标题层次，也没有中文任务语句。请确认这是一份决定、意见或工作报告。"
-        )
+    from .document import require_structure
+
+    try:
+        require_structure(doc)  # the same refusal as `luoshi import` and the web's import
+    except DocumentError as e:
+        raise _fail(e.zh, e.en) from None
     _write(doc, fmt, output)
 
 

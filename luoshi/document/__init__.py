@@ -63,6 +63,7 @@ __all__ = [
     "new_workbook",
     "open_workbook",
     "read_source",
+    "require_structure",
     "safe_text",
     "write_cell",
 ]
@@ -98,6 +99,17 @@ def extract(
         wrapped=src.wrapped,
         format=src.format,
     )
+
+
+def require_structure(doc: Document) -> Document:
+    """``doc``, if it has any structure; a text with no headings and no Chinese task sentences ("hello
+    world", a picture's markup) raises :class:`DocumentError` (``no_structure``). ``luoshi extract``,
+    ``luoshi import`` and the web's import refuse alike through this."""
+    if "no_structure" in doc.warnings:
+        from ._errors import no_structure
+
+        raise no_structure()
+    return doc
 
 
 def _looks_like_path(s: str) -> bool:

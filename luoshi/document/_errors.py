@@ -23,3 +23,13 @@ class DocumentError(Exception):
 
     def __str__(self) -> str:
         return self.zh
+
+
+def no_structure() -> DocumentError:
+    """What every way in says of a text with no headings and no Chinese task sentences."""
+    return DocumentError(
+        "no_structure",
+        "未能识别出任何结构：没有标题层次，也没有中文任务语句。请确认这是一份决定、意见或工作报告。",
+        "No recognisable structure: no headings and no Chinese task sentences. "
+        "Is this a decision, an opinion or a work report?",
+    )

@@ -167,6 +167,9 @@ _HTML_START = re.compile(
 _HTML_ANYWHERE = re.compile(rb"<(?:html|body)\b[^>]*>", re.IGNORECASE)
 _HTML_TAGS = re.compile(rb"<(?:p|div|br|span|table|h[1-6]|meta|a)\b[^>]*>", re.IGNORECASE)
 
+_SVG = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?(?:\s|<\?xml[^>]*>|<!--.*?-->|<!doctype[^>]*>)*<svg\b", re.IGNORECASE | re.DOTALL
+)
 _IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
 
 
@@ -193,6 +196,12 @@ def _sniff(data: bytes, name: str | None) -> str:
             "needs_ocr",
             "这是一张图片，没有文字层。需要先进行文字识别（OCR），再把识别出的文字交给本工具。",
             "This is an image without a text layer: run OCR on it first and give the text to luoshi.",
+        )
+    if _SVG.match(data[:4096]):
+        raise DocumentError(
+            "unsupported",
+            "这是一张 SVG 图片，不是决定的文字。请提供 txt、docx、pdf 或 html 格式的文件。",
+            "This is an SVG picture, not the text of a decision. Give a txt, docx, pdf or html file.",
         )
     if _looks_like_html(data, ext):
         return "html"

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from luoshi.document import Document, Item, extract_text, read_source
+from luoshi.document import Document, Item, extract_text, read_source, require_structure
 
 from .models import (
     Decision,
@@ -97,7 +97,7 @@ def read(
     doc = extract_text(
         src.text, name=src.name, year=year, title_hint=src.title_hint, wrapped=src.wrapped, format=src.format
     )
-    return src.text, doc
+    return src.text, require_structure(doc)  # refused as `luoshi extract` refuses it
 
 
 def stage(
@@ -105,6 +105,11 @@ def stage(
 ) -> Revision:
     """Read an uploaded decision and keep its text as a pending revision, to preview before applying."""
     src = read_source(source, name=name)
+    require_structure(  # refused at upload, as `luoshi extract` and `luoshi import` refuse it
+        extract_text(
+            src.text, name=src.name, title_hint=src.title_hint, wrapped=src.wrapped, format=src.format
+        )
+    )
     return Revision.objects.create(
         decision=decision,
         source_name=Path(name).name[:300],
