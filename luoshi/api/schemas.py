@@ -1,10 +1,12 @@
 """What the API reads and writes, field by field (the OpenAPI schema is generated from these)."""
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from django.urls import reverse
 from ninja import Field, Path, Schema
+from pydantic import BeforeValidator, ConfigDict, model_validator
 
 from luoshi.ledger.limits import COMMENT, NOTE, REPORT_TEXT, SHORT
 
@@ -13,6 +15,34 @@ from .lights import light_of
 MAX_ID = 2**62  # larger numbers cannot be record ids (and overflow database integers)
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_day(value: Any) -> Any:
+    """A day is written 2026-12-31: a number (0 was stored as 1970-01-01) or a time is refused."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str) or not _ISO_DAY.match(value):
+        raise ValueError("日期须写作 YYYY-MM-DD，例如 2026-12-31。")
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_iso_day)]
+
+
+class Body(Schema):
+    """A request body: an object with exactly the fields described (a list such as [null, null],
+    an unknown field or a value of another type is refused with 422, not coerced)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _an_object(cls, data: Any) -> Any:
+        if not isinstance(data, dict) and not hasattr(data, "__dict__"):
+            raise ValueError("请求体须是一个 JSON 对象。")
+        return data
 
 
 class UnitRef(Schema):
@@ -122,8 +152,8 @@ class MilestoneOut(Schema):
     description: str
 
 
-class MilestoneIn(Schema):
-    due: dt.date
+class MilestoneIn(Body):
+    due: Day
     description: str = Field(min_length=1, max_length=NOTE)
 
 
@@ -152,14 +182,16 @@ class AssignmentOut(Schema):
     milestones: list[MilestoneOut]
 
 
-class AssignmentIn(Schema):
+class AssignmentIn(Body):
     version: int = Field(ge=1, description="读取时的 version；他人已修改则返回 409")
     lead_unit: Id
     co_units: list[Id] = Field(default_factory=list, max_length=200)
     responsible: str = Field("", max_length=SHORT)
-    deadline_kind: DeadlineKindIn = ""
-    deadline: dt.date | None = None
-    deadline_note: str = Field("", max_length=SHORT)
+    deadline_kind: DeadlineKindIn = Field("", description="date 须填 deadline；text 须填 deadline_note")
+    deadline: Day | None = Field(None, description="deadline_kind 为 date 或 year_end 时必填")
+    deadline_note: str = Field(
+        "", max_length=SHORT, description="deadline_kind 为 text 时必填，例如“2025年底前”"
+    )
     milestones: list[MilestoneIn] | None = Field(
         None, max_length=40, description="形象进度节点的完整列表；省略则不改动"
     )
@@ -186,7 +218,7 @@ class MeasurementOut(Schema):
     note: str
 
 
-class MeasurementIn(Schema):
+class MeasurementIn(Body):
     target: Id
     value: float | None = None
     note: str = Field("", max_length=NOTE)
@@ -225,7 +257,7 @@ class ReportOut(Schema):
 ClaimIn = Literal["on_track", "at_risk", "behind", "done"]
 
 
-class ReportIn(Schema):
+class ReportIn(Body):
     task: Id
     period: str = Field(pattern=r"^\d{4}(Q[1-4]|M(0[1-9]|1[0-2]))$", description="如 2024Q1 或 2024M03")
     narrative: str = Field("", max_length=REPORT_TEXT)
@@ -237,7 +269,7 @@ class ReportIn(Schema):
     submit: bool = Field(False, description="创建后立即提交给单位负责人审核")
 
 
-class ReportPatch(Schema):
+class ReportPatch(Body):
     version: int = Field(ge=1)
     narrative: str | None = Field(None, max_length=REPORT_TEXT)
     percent: int | None = Field(None, ge=0, le=100)
@@ -247,9 +279,16 @@ class ReportPatch(Schema):
     measurements: list[MeasurementIn] | None = Field(None, max_length=200)
 
 
-class ActionIn(Schema):
+class ActionIn(Body):
     version: int | None = Field(None, ge=1)
     comment: str = Field("", max_length=COMMENT)
+
+
+class CommentedActionIn(Body):
+    """An action that needs a comment (sending back, returning): it says what to change."""
+
+    version: int | None = Field(None, ge=1)
+    comment: str = Field(min_length=1, max_length=COMMENT, description="退回意见：说明需要修改什么（必填）")
 
 
 class TaskLightOut(Schema):

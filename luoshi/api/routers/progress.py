@@ -17,7 +17,16 @@ from luoshi.progress.periods import Period
 
 from ..errors import ApiError, errors
 from ..pagination import Pages
-from ..schemas import MAX_ID, ActionIn, IdPath, MeasurementIn, ReportIn, ReportOut, ReportPatch
+from ..schemas import (
+    MAX_ID,
+    ActionIn,
+    CommentedActionIn,
+    IdPath,
+    MeasurementIn,
+    ReportIn,
+    ReportOut,
+    ReportPatch,
+)
 from .common import acting, get_or_404, visible_task
 
 router = Router(tags=["reports"])
@@ -153,7 +162,9 @@ def update_report(request: HttpRequest, report_id: IdPath, data: ReportPatch) ->
     return get_or_404(_reports(request), report.pk)
 
 
-def _action(request: HttpRequest, report_id: int, data: ActionIn, method: str, needs_comment: bool) -> Any:
+def _action(
+    request: HttpRequest, report_id: int, data: ActionIn | CommentedActionIn, method: str, needs_comment: bool
+) -> Any:
     report = get_or_404(Report.objects.visible_to(request.user), report_id)
     if data.version is not None:
         report.version = data.version
@@ -179,7 +190,7 @@ def approve_report(request: HttpRequest, report_id: IdPath, data: ActionIn) -> A
 
 
 @router.post("/reports/{report_id}/send-back", response=ACTION_RESPONSES, summary="退回填报人（单位负责人）")
-def send_back_report(request: HttpRequest, report_id: IdPath, data: ActionIn) -> Any:
+def send_back_report(request: HttpRequest, report_id: IdPath, data: CommentedActionIn) -> Any:
     return _action(request, report_id, data, "send_back", True)
 
 
@@ -189,5 +200,5 @@ def accept_report(request: HttpRequest, report_id: IdPath, data: ActionIn) -> An
 
 
 @router.post("/reports/{report_id}/return", response=ACTION_RESPONSES, summary="退回并附意见（督查室）")
-def return_report(request: HttpRequest, report_id: IdPath, data: ActionIn) -> Any:
+def return_report(request: HttpRequest, report_id: IdPath, data: CommentedActionIn) -> Any:
     return _action(request, report_id, data, "return_", True)
