@@ -92,11 +92,41 @@ _BASE_UNITS = sorted(
         "岁",
         "倍",
         "成",
+        "批次",
+        "场次",
+        "班次",
+        "架次",
+        "场",
+        "期",
+        "列",
+        "支",
+        "艘",
+        "架",
+        "趟",
+        "宗",
+        "款",
+        "人/百亿元",
+        "人/亿元",
+        "人/万车",
+        "人/十万人",
+        "人/万人",
+        "起/亿元",
+        "吨/年",
+        "立方米/秒",
+        "EFLOPS",
+        "PFLOPS",
+        "P",
     ],
     key=len,
     reverse=True,
 )
-_UNIT = "(?:万亿|亿|万)?(?:" + "|".join(re.escape(u) for u in _BASE_UNITS) + ")|万亿|亿|万"
+# 10亿方 (cubic metres), but not 15个方面 or 地方
+_CUBIC = "方(?![面式案向法针阵位舱便志言圆寸略])"
+_UNIT = (
+    "(?:万亿|亿|万)?(?:"
+    + "|".join(re.escape(u) for u in _BASE_UNITS)
+    + f"|{_CUBIC})(?:（[台套件个]）)?|万亿|亿|万"
+)
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
 _RANGE_SEP = r"\s*[—–－~～\-至到]\s*"
@@ -164,6 +194,33 @@ def find_quantities(text: str) -> list[Quantity]:
     if out and ("“" in text or '"' in text):
         quoted = _quoted_spans(text)
         out = [q for q in out if not any(a <= q.start < b for a, b in quoted)]
+    return _share_base_units(out, text) if len(out) > 1 else out
+
+
+_MAGNITUDE = ("万亿", "亿", "万")
+_JOINED = re.compile(r"\s*[、和及与]\s*")
+
+
+def _share_base_units(qs: list[Quantity], text: str) -> list[Quantity]:
+    """1.28万亿、1.18万亿、8200亿元: figures listed with a magnitude alone take the base unit the
+    last of the list names (万亿元)."""
+    out = list(qs)
+    k = len(out) - 1
+    while k > 0:
+        last = out[k]
+        base = next((last.unit[len(m) :] for m in _MAGNITUDE if last.unit.startswith(m)), "")
+        j = k
+        while (
+            j > 0 and _JOINED.fullmatch(text[out[j - 1].end : out[j].start]) and out[j - 1].unit in _MAGNITUDE
+        ):
+            j -= 1
+        if base and j < k:
+            for i in range(j, k):
+                q = out[i]
+                out[i] = Quantity(
+                    q.start, q.end, q.value, q.unit + base, q.value_max, q.approx, q.suffix, q.chinese
+                )
+        k = j - 1 if j < k else k - 1
     return out
 
 
@@ -186,13 +243,19 @@ def _to_quantity(m: re.Match[str], text: str) -> Quantity | None:
         return Quantity(start, end, float(m.group("bare")), "", suffix=bsuffix)
     raw = m.group("num")
     unit = m.group("unit")
+    if unit.endswith("）"):
+        unit = unit[: unit.index("（")]  # 1万台（套）: the unit first named
     chinese = not raw[0].isdigit()
     if chinese:
         # Chinese numerals are common in ordinary words (一个, 三农, 十大); read them only with a
         # magnitude unit (千亿元, 两千万吨), as 成/倍, or when they hold 十/百/千 (十二个).
         before = text[max(0, start - 2) : start]
-        counted = (
-            unit == "个" and len(raw) == 1 and _MADE.search(before) is not None and text[end : end + 1] != "“"
+        counted = (  # 打造两个示范村; not 建成一个…的美好蓝图 (一个 is rhetoric)
+            unit == "个"
+            and len(raw) == 1
+            and raw != "一"
+            and _MADE.search(before) is not None
+            and text[end : end + 1] != "“"
         )
         if not (
             counted or _HAS_MAGNITUDE.match(unit) or unit in ("成", "倍") or any(c in "十百千" for c in raw)

@@ -11,7 +11,7 @@ from ._places import find_places
 from ._reflow import SALUTATION, reflow
 from ._review import PREAMBLE, looks_back_title, opening_year, review
 from ._tables import ReadTable, lift_tables, read_table, table_index
-from ._targets import Found, find_years, targets_in
+from ._targets import Found, find_years, range_ends, targets_in
 from ._text import fold_width
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -87,9 +87,8 @@ def extract_text(
                 observations += [_observation(item_id, f) for f in measured if f.value is not None]
                 kind = "review" if looking_back else row.kind
                 if not looking_back:
-                    targets += [
-                        _target(f"T{len(targets) + 1 + m}", item_id, f) for m, f in enumerate(row.targets)
-                    ]
+                    ends = [r for f in row.targets for r in range_ends(f)]
+                    targets += [_target(f"T{len(targets) + 1 + m}", item_id, f) for m, f in enumerate(ends)]
                 items.append(Item(item_id, block.section, row.text, kind, _items.tags(row.text)))  # type: ignore[arg-type]
             continue
         looking_back = block.section in verdict.sections or k in verdict.paragraphs
@@ -208,8 +207,12 @@ def _title_year(title: str | None, doc_year: int | None) -> int | None:
     """A section on a year or a plan period (“十五五”) sets the year of its figures without one."""
     if not title or not _YEAR_HINT.search(title):
         return None
-    years = [y for y in find_years(fold_width(title), doc_year) if (y.governs or y.named) and y.year]
-    return years[-1].year if years else None
+    years = [y.year for y in find_years(fold_width(title), doc_year) if y.year]
+    if doc_year is not None and any(y >= doc_year for y in years):
+        # “十四五”时期发展成就和“十五五”时期主要目标任务: the part still to come dates the figures;
+        # “十五五”时期目标任务和2026年工作安排: the text takes them in the heading's order
+        return next(y for y in years if y >= doc_year)
+    return years[-1] if years else None
 
 
 _GOALS_TITLE = re.compile(r"目标")

@@ -134,6 +134,7 @@ _TITLE_END = re.compile(
 )
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_LEADING_NUMBER = re.compile(r"[0-9.,%]*")
 _TRAILING_PAREN = re.compile(r"[（(][^（）()]{0,20}[）)]$")
 
 # A date line under a title: （2022年11月20日中国共产党…全体会议通过） or ——2023年1月12日在…上
@@ -706,7 +707,9 @@ def _continues(
     # a heading's line opens its paragraph: only an indent (where paragraphs open with one), a
     # character held back by the line-start rule and the column's own play make it shorter
     indent = opening or prev.indented
-    if wrapped and prev.width >= full - (min(slack, 8 if indent else 4) if prev.marker else slack):
+    # a number is not broken over two lines: the line before one may stop short by its width
+    held = len(_LEADING_NUMBER.match(ln.text).group()) if ln.digits else 0  # type: ignore[union-attr]
+    if wrapped and prev.width + held >= full - (min(slack, 8 if indent else 4) if prev.marker else slack):
         # Broken at the column width, mid-word (a blank line here is a page break) — unless a
         # heading filled the line and the body follows.
         if heading and indents and ln.indented:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ._numbers import Quantity, find_quantities
 from ._text import cn_to_int, fold_width
@@ -126,7 +126,7 @@ def strip_years(s: str) -> str:
 _CMP_LEFT = re.compile(
     r"(?:分别|均|都|将|要|力争|争取)?"
     r"(?P<cmp>提升至|提升到|提高至|提高到|扩大到|扩大至|增加到|增加至|增长到|增长至|增至|升至|上升到|上升至"
-    r"|稳定在|保持在|稳定|达到|达|不低于|不少于|至少|超过|(?<!赶)超|突破|(?<![通经度越])过|高于|大于|多于"
+    r"|稳定在|保持在|稳定|达到|达|不低于|不少于|至少|迈上|跨上|登上|超过|(?<!赶)超|突破|(?<![通经度越])过|高于|大于|多于"
     r"|不超过|不高于|控制在|控制到|降至|降到|降低到|降低至|下降到|下降至|减少到|减少至|减至|压减到|压减至"
     r"|压缩到|压缩至|缩短到|缩短至|缩小到|缩小至|低于|小于|少于|(?<![作成认称以行因视])为|(?<![就还别但而于正也])是|占)\s*$"
 )
@@ -159,6 +159,9 @@ _CMP = {
             "不低于",
             "不少于",
             "至少",
+            "迈上",
+            "跨上",
+            "登上",
         ],
         ">=",
     ),
@@ -198,15 +201,39 @@ _GROWTH_LEFT = re.compile(
 _WORK_VERB = re.compile(
     r"(?:实现|新建|新增|建成|建设|完成|培育|打造|创建|改造|引进|招引|开工|投资|实施|建立|造林|种草|治理|修复|推广|转移"
     r"|吸纳|安置|淘汰|化解|压减|发放|培训|提供|争取|认定|新培育|新认定|新创建|新开工|落地|储备|带动|吸引|扩建|改建"
-    r"|整治|解决|资助|筹集|盘活|营造|补植|退耕|节约|节水|回收|处置|消纳|外送|输送|生产|种植|养殖|存栏|出栏)"
+    r"|整治|解决|资助|筹集|盘活|营造|补植|退耕|节约|节水|回收|处置|消纳|外送|输送|生产|种植|养殖|存栏|出栏"
+    r"|办好|办实|安排|打通|选派|举办|组织|开展|形成|建强|组建|设立|消除|帮扶|惠及|引导|动员|开行|开通|新开|培养"
+    r"|引育|布局|创作|设置|招募|救助|筛查|抽检|检测|接种|派驻|遴选|评定|命名|贯通|投放|增设|配备|招收|扩招|筹措)"
 )
-_ENACTED = re.compile(r"(?:落实|出台|制定|印发|推出|贯彻|执行|修订|颁布|发布|学习|宣传)")
+_ENACTED = re.compile(r"(?:落实|出台|制定|印发|推出|贯彻|执行|修订|颁布|发布|学习|宣传|实施)")
+# What a count counts: 个, 家, 名 … (万名, 万批次 too)
+_COUNT_UNIT = re.compile(
+    r"(?:万|亿)?(?:个|家|所|件|项|名|场|场次|条|处|座|支|批次|户|人|人次|辆|台|套|部|艘|列|班次|期|只|头|株|张|间"
+    r"|床|栋|次|位|批|趟|架|块|片|宗|款)"
+)
+# A head that is only a verb or a preposition (为超2万名…儿童提供…): what follows the count says what it is
+_SERVES = r"为|向|对|给|帮助|帮扶|资助|支持|引导|动员|惠及|选择|组织|带动|吸引|服务|救助|覆盖|培养|选派|招募|吸纳|筹措|扶持"
+_WEAK_HEAD = re.compile(
+    rf"(?:{_SERVES}|增加|整体提升|提升|提升改造|推动|推进|打造|培育|建设|新建|建成|实现|开展|办好|新增|完成|累计)"
+)
+# 为超2万名视力、听力残疾儿童提供…: the object of these runs to the end of the clause, lists and all
+_SERVES_HEAD = re.compile(rf"(?:{_SERVES})")
+# 国家级、省级: a level, whose noun follows the next figure (新建6个国家级、20个省级临床重点专科)
+_LEVEL = re.compile(r"[\u4e00-\u9fff]{1,4}级$")
+_LIST_JOIN = re.compile(r"(?:和|及|与|以及|、)$")
+_SIZE_OF = re.compile(r"(?:规模|总规模|总额|总投资)$")
+_RESTATED = re.compile(r"的[\u4e00-\u9fff]{0,4}目标")  # 4.5%左右的增长目标
+_PLAN_PARTS = re.compile(
+    r"的?(?:方面|领域|维度|[\u4e00-\u9fff]{0,4}指标)"
+)  # 18个领域的重点任务, 29项主要指标
+_A_BATCH = re.compile(r"(?:一批|一些|若干)$")
+_SUM = re.compile(r"(?:合计|共计|总计|累计)")
 _ENACTED_NOUN = re.compile(r"^(?:措施|意见|举措|政策|条例|规定|办法|要求|精神|制度|方面|重点|任务|原则|方针)")
 _SCOPE = re.compile(r"(?:全区|全自治区|全省|全市|全国|全盟|全州|全县|全旗|全地区)")
 _LEAD = re.compile(
-    r"^(?:[、，,和及与并]|并且|其中|同时|到|至|在|于|将|把|使|让|推动|推进|促进|确保|力争|争取|努力|实现|保持|进一步"
+    r"^(?:[、，,和及与]|并(?![网购联轨行])|并且|其中|同时|到|至|在|于|将|把|使|让|推动|推进|促进|确保|力争|争取|努力|实现|保持|进一步"
     r"|持续|稳步|逐步|加快|大力|着力|每年|年内|底前|底|前|末|以上|要|使得|带动|做到|预期目标是|主要预期目标是"
-    r"|目标是|主要目标是|目标为|预计|其中|力求|全年)+"
+    r"|目标是|主要目标是|目标为|预计|其中|力求|全年|[一二三四五六七八九十]{1,3}是)+"
 )
 _CUT_AFTER = re.compile(r".*(?:使|让|将|把|推动|确保|力争|促进|带动|推进|实现|提高|提升)")
 _HEADS = (
@@ -228,9 +255,12 @@ _HEADS = (
 )
 _REL_VERB = re.compile(
     r"超过|高于|大于|快于|多于|不低于|不少于|低于|慢于|少于|赶超|达到(?=(?:全国|全省|全区)?平均水平)"
+    r"|(?:保持在|稳定在|高于)(?=(?:全国|全省|全区)?平均水平(?:以上|之上))"
 )
 _REL_CMP = {
     "达到": ">=",
+    "保持在": ">=",
+    "稳定在": ">=",
     "超过": ">",
     "高于": ">",
     "大于": ">",
@@ -269,9 +299,24 @@ _DONE_END = re.compile(
     r"(?:基本|全面|全部|彻底)(?:消除|完成|建成|实现全覆盖|覆盖)|实现全覆盖|动态清零|全部清零"
 )
 _CONCRETE = re.compile(r"完成|建成|消除|达标|达峰|实现|全覆盖|清零|退出|投产|投运|通车")
+_ONGOING = re.compile(r"(?:扎实|持续|深入|继续)?(?:推进|推动|保持|坚持|巩固)")
+
+
+# 奠定…基础, 取得决定性进展, 大幅提升: a deed whose end is a direction, whatever verb opens it
+_VAGUE_END = re.compile(
+    r"(?:奠定|打下|夯实)[\u4e00-\u9fff]{0,8}基础|取得[\u4e00-\u9fff]{0,5}(?:进展|成效|突破)(?:目标)?"
+    r"|(?:大幅|明显|显著)(?:提升|提高|增强|改善)"
+)
+
+
+def _kept_up(seg: str) -> bool:
+    """推动重大事故隐患动态清零, 保持零就业家庭动态清零: a state kept up, not a deed done by a date."""
+    return "动态" in seg and _ONGOING.match(seg.lstrip("，、 ")) is not None
 
 
 def _vague(deed: str) -> bool:
+    if _VAGUE_END.search(deed) and _VAGUE_END.search(deed).end() == len(deed):  # type: ignore[union-attr]
+        return True
     return _VAGUE.search(deed) is not None and _CONCRETE.search(deed) is None
 
 
@@ -290,7 +335,8 @@ _CANDIDATE = re.compile(
 _LIST_SEP = re.compile(r"[、和及与]")
 _SHARED_CMP = "超过|超|过|突破|达到|达|稳定在|保持在"  # the verbs of a figure that listed subjects share
 _N_SHARED = re.compile(
-    r"(?P<etc>等)?(?P<n>\d+|[两二三四五六七八九十]+)个(?P<noun>[\u4e00-\u9fff]{1,10}?)"
+    r"(?P<etc>等)?(?P<n>\d+|[两二三四五六七八九十]+)个(?P<noun>(?:(?!设置|提出|明确|安排|部署|了)[\u4e00-\u9fff]){1,10}?)"
+    r"(?<![和及与])"
     rf"(?P<cmp>(?:均|都)?(?:{_SHARED_CMP}))?\s*$"
 )
 # 扎赉特旗、科右前旗2个旗县…: the listed subjects are places, and each is the scope of its figure
@@ -305,7 +351,12 @@ _ALL_SHARED = re.compile(
     r"(?P<list>[^，；、]{1,12}(?:、[^，；、]{1,12})*、[^，；、]{2,24}?)(?:均|都)"
     rf"(?P<cmp>{_SHARED_CMP})\s*$"
 )
+_ALIKE_SHARED = re.compile(
+    r"(?P<list>[\u4e00-\u9fff]{2,8}?(?:、[\u4e00-\u9fff]{2,8}?)+)"
+    rf"(?P<cmp>{_SHARED_CMP})?(?P<growth>(?:年均|同比)?(?:增长|下降|提高|降低))?\s*$"
+)
 _RESPECTIVELY = re.compile(r"分别(?P<verb>[\u4e00-\u9fff]{0,4}?)\s*$")
+_RESPECTIVELY_FROM = re.compile(r"分别从[^，；。]{0,8}$")
 _VERB_PREFIX = re.compile(
     r"^(?:进一步|做大做强|做大|做强|做优|做精|做实|发展|培育|打造|壮大|建设|推动|加快|提升|巩固|形成|建成|重点|支持"
     r"|扶持|大力|着力|全力|积极|围绕|聚焦|推进|实施)+"
@@ -354,7 +405,17 @@ def targets_in(
         return found
     _milestones(ctx, quantities, found)
     found.sort(key=lambda f: f.pos)
-    return [f for f in found if not _is_past(f, ctx)]
+    return [r for f in found if not _is_past(f, ctx) for r in range_ends(f)]
+
+
+def range_ends(f: Found) -> list[Found]:
+    """增长4.5%—5%: a range is two targets, at least the low end and at most the high end."""
+    if f.kind != "numeric" or f.value_max is None:
+        return [f]
+    return [
+        replace(f, comparator=">=", value_max=None),
+        replace(f, comparator="<=", value=f.value_max, value_max=None),
+    ]
 
 
 # -- the sentence and its helpers ----------------------------------------------------------------------
@@ -499,7 +560,13 @@ def _shared_figures(ctx: _Sentence, qs: list[Quantity], used: set[int], out: lis
         if m is None:
             m = _ALL_SHARED.search(left)  # 奶产业、肉牛产业全产业链产值均突破千亿元: no count, but 均
             if m is None:
-                continue
+                m = _ALIKE_SHARED.search(left)  # 工业投资、民间投资年均增长6%左右: subjects of one kind
+                if (
+                    m is None
+                    or len({p[-2:] for p in m.group("list").split("、")}) != 1
+                    or not (m.group("cmp") or m.group("growth"))
+                ):
+                    continue
             subjects = _split_subjects(m.group("list"))
             if len(subjects) < 2:
                 continue
@@ -510,7 +577,7 @@ def _shared_figures(ctx: _Sentence, qs: list[Quantity], used: set[int], out: lis
             subjects = _split_subjects(left[: m.start()])
         if len(subjects) < 1:
             continue
-        noun = m.groupdict().get("noun") or ""
+        noun = (m.groupdict().get("noun") or "") + (m.groupdict().get("growth") or "")
         cmp_word = m.group("cmp")
         if cmp_word and cmp_word[0] in "均都":
             cmp_word = cmp_word[1:]
@@ -545,6 +612,14 @@ def _shared_figures(ctx: _Sentence, qs: list[Quantity], used: set[int], out: lis
                     q.start,
                 )
             )
+
+
+def _run(s: str, qs: list[Quantity], i: int) -> int:
+    """The index after the figures from ``i`` on that are joined by 、 和 及."""
+    j = i + 1
+    while j < len(qs) and re.fullmatch(r"\s*[、和及与,，]\s*", s[qs[j - 1].end : qs[j].start]):
+        j += 1
+    return j
 
 
 def _without_count(subjects: list[str]) -> list[str]:
@@ -582,6 +657,16 @@ def _respectively(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[
         cs = ctx.clause_start(q.start)
         left = ctx.s[cs : q.start]
         m = _RESPECTIVELY.search(left)
+        base = None if m else _RESPECTIVELY_FROM.search(left)
+        if base is not None:
+            # 分别从每人每月209元、280元提高到217元、290元: the figures after the verb are the targets
+            end = _run(ctx.s, qs, i)
+            raised = _CMP_LEFT.search(ctx.s[qs[end - 1].end : qs[end].start]) if end < len(qs) else None
+            if raised is not None and _run(ctx.s, qs, end) - end == end - i:
+                used.update(range(i, end))
+                m = _RESPECTIVELY.search(left[: base.start()] + "分别" + raised.group("cmp"))
+                i = end
+                q = qs[i]
         if not m:
             i += 1
             continue
@@ -638,11 +723,15 @@ def _respectively(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[
 
 def _reference(raw: str) -> str:
     """The other side of a relation keeps its scope: 全国平均水平, not 平均水平."""
-    return strip_years(raw).strip("，、；：,;: ").rstrip("的")
+    return _AT_LEAST.sub("", strip_years(raw).strip("，、；：,;: ")).rstrip("的")
+
+
+_AT_LEAST = re.compile(r"(?:以上|之上)$")
 
 
 def _relations(ctx: _Sentence, out: list[Found]) -> None:
     s = ctx.s
+    last_x, last_end = "", -1
     for m in _REL_VERB.finditer(s):
         seg_start = max(ctx.clause_start(m.start()), s.rfind("、", 0, m.start()) + 1)
         seg_end = ctx.clause_end(m.end())
@@ -650,9 +739,12 @@ def _relations(ctx: _Sentence, out: list[Found]) -> None:
         if dun != -1:
             seg_end = dun
         x_raw, y_raw = s[seg_start : m.start()], s[m.end() : seg_end]
+        if not x_raw and seg_start == last_end + 1 and last_x:
+            x_raw = last_x  # 居民收入增速高于经济增速、高于全国平均水平: one subject, two relations
         if any(c.isdigit() for c in y_raw) or not (_REL_HEAD.search(y_raw) or _REL_HEAD.search(x_raw)):
             continue
         x, y = clean_indicator(x_raw), _reference(y_raw)
+        last_x, last_end = x_raw, seg_end
         if len(x) < 2 or len(y) < 2 or any(c.isdigit() for c in x):
             continue
         year, start_year, _ = ctx.year_for(m.start())
@@ -704,6 +796,7 @@ def _numeric(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[Found
     prev_end = 0
     last_indicator = ""
     last_work = False
+    last_cmp: str | None = None
     for i, q in enumerate(qs):
         if i in used:
             prev_end = q.end
@@ -712,13 +805,23 @@ def _numeric(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[Found
         left = s[cs : q.start]
         ce = ctx.clause_end(q.end)
         right = _OUTSIDE_PARENS_DUN.split(s[q.end : ce], maxsplit=1)[0]
-        if (
-            i + 1 < len(qs)
-            and qs[i + 1].start < q.end + len(right)
-            and not right.startswith(("）", ")", "”"))
-        ):
-            continue  # 超百亿元的企业达到20户, 10万元以上的村占比达到60%: a figure that qualifies the next
+        nxt = qs[i + 1] if i + 1 < len(qs) else None
+        if nxt is not None and nxt.start < q.end + len(right) and not right.startswith(("）", ")", "”")):
+            between = s[q.end : nxt.start]
+            join = _LIST_JOIN.search(between)
+            if join is None or "的" in between:
+                continue  # 超百亿元的企业达到20户, 10万元以上的村占比达到60%: a figure that qualifies the next
+            right = between[: join.start()]  # 40个绿美点和6条绿美带: a list
+        shared = ""  # a noun the next figure names for this one too
+        if nxt is not None and _LEVEL.fullmatch(right):
+            # 新建6个国家级、20个省级临床重点专科: the noun after the next figure's level is shared
+            after = _OUTSIDE_PARENS_DUN.split(s[nxt.end : ctx.clause_end(nxt.end)], maxsplit=1)[0]
+            level = re.match(r"[\u4e00-\u9fff]{1,4}级", after)
+            if level is not None and len(after) > level.end() and _LIST_JOIN.search(s[q.end : nxt.start]):
+                shared = after[level.end() :]
         cmp_m = _CMP_LEFT.search(left)
+        if cmp_m is not None and cmp_m.group("cmp") == "为" and not left[: cmp_m.start()].strip("，、 "):
+            cmp_m = None  # 为3岁以下婴幼儿提供…: 为 opening a clause is "for", not "is"
         of = None if cmp_m else _CMP_OF.search(left)
         if of is not None:  # 达到全国平均水平的1.2倍: the figure is a multiple or share of another
             cmp_m = of
@@ -732,25 +835,49 @@ def _numeric(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[Found
             continue  # 为/是 only set a figure where a year or a modifier makes it a target
         if _ENACTED.search(head) and _ENACTED_NOUN.match(right):
             continue  # 落实…12条措施 counts what is enacted, not a target
-        if attributive and not (cmp_m or growth or work):
+        if _RESTATED.match(right) or _PLAN_PARTS.match(right) or indicator.endswith("指标"):
+            continue  # 确定4.5%左右的增长目标; 18个领域的重点任务, 预期性指标19项: a plan described
+        if _A_BATCH.search(left) or (q.chinese and attributive and s[q.start] in "十百千万"):
+            continue  # 一批50万千瓦以上…基地, 千亿立方米天然气生产基地: a class, not an amount
+        counted = _COUNT_UNIT.fullmatch(q.unit) is not None
+        weak = not indicator or _WEAK_HEAD.fullmatch(indicator) is not None
+        served = attributive and weak and bool(indicator) and counted  # 为10万名儿童提供…, 帮助8万户群众…
+        if attributive and not (cmp_m or growth or work or served):
             valid = False  # 3岁以下婴幼儿, 10万人以上城市: a figure that describes a noun
-        elif cmp_m or growth or q.suffix or work:
+        elif cmp_m or growth or q.suffix or work or served:
             valid = True
         elif (y is not None or ctx.context_year is not None) and not attributive:
             valid = q.unit not in ("万", "亿")
         else:
             valid = False
-        if not valid and last_work and left[:1] == "、" and not attributive and indicator:
-            valid = True  # 新建幼儿园50所、中小学30所: the verb governs the whole list
+        listed = left[:1] in ("、", "和", "及", "与") and len(left) <= 12
+        if not valid and last_work and listed and (indicator or attributive):
+            valid = True  # 新建幼儿园50所、中小学30所, 40个绿美点和6条绿美带: the verb governs the list
         if not valid:
             continue
-        last_work = work or (last_work and left[:1] == "、")
+        cmp_word = cmp_m.group("cmp") if cmp_m else None
+        if cmp_word is None and growth is None and listed and last_cmp and left[:1] == "、":
+            cmp_word = last_cmp  # 高新技术企业达到1.5万家、科技型中小企业3.2万家: the verb governs the list
+        last_cmp = cmp_word
+        last_work = work or (last_work and listed)
         if _GROWTH_ONLY.fullmatch(indicator) and last_indicator:
             indicator = last_indicator + indicator  # 地区生产总值超1万亿元、增长6%
         text_end = q.end
-        if attributive and (work or not indicator):
-            noun = right.lstrip("的")
+        if (attributive or right.startswith("的")) and _SERVES_HEAD.fullmatch(indicator):
+            # 为超2万名视力、听力残疾儿童免费提供…, 选择11个左右的县探索…: the clause after says what
+            right = s[q.end : ce]
+        # 地区生产总值迈上4万亿元新台阶: the subject is before; 提供不少于10万个就业岗位: a count, after
+        stated = cmp_m is not None and not weak and not (work and counted)
+        if (attributive or (weak and right.startswith("的"))) and (work or weak or counted) and not stated:
+            # 新建5G基站1万个 has its noun before; 选派2000名农村科技特派员: after
+            noun = right.lstrip("的") + shared
             indicator = (indicator + noun) if noun else indicator
+            text_end += len(right)
+        elif _SUM.fullmatch(indicator):
+            indicator = _previous_subject(ctx, cs, any_head=True) or indicator  # …大学生，合计6300名
+        if right.startswith("的") and _SIZE_OF.search(indicator) and len(right) > 2:
+            # 设立规模50亿元的新能源产业发展基金: the size of what follows
+            indicator = clean_indicator(right[1:]) + _SIZE_OF.search(indicator).group()  # type: ignore[union-attr]
             text_end += len(right)
         if not indicator and right.startswith("的") and (cmp_m or q.suffix):
             # 全省85%以上的县通过督导评估: the share of what follows
@@ -763,13 +890,13 @@ def _numeric(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[Found
                 continue
         last_indicator = indicator
         year, start_year, _ = ctx.year_for(q.start)
-        prev_end = q.end  # the next figure's indicator starts after this target
+        prev_end = text_end  # the next figure's indicator starts after this target
         out.append(
             Found(
                 "numeric",
                 indicator,
                 ctx.scope_at(cmp_m.start() if cmp_m else q.start),
-                _comparator(cmp_m.group("cmp") if cmp_m else None, q),
+                _comparator(cmp_word, q),
                 q.value,
                 q.unit,
                 year,
@@ -782,12 +909,15 @@ def _numeric(ctx: _Sentence, qs: list[Quantity], used: set[int], out: list[Found
         )
 
 
-def _previous_subject(ctx: _Sentence, clause_start: int) -> str:
-    """奶类产量稳步提高，力争达到1000万吨: the subject sits in the clause before."""
+def _previous_subject(ctx: _Sentence, clause_start: int, *, any_head: bool = False) -> str:
+    """奶类产量稳步提高，力争达到1000万吨: the subject sits in the clause before (the whole clause,
+    with ``any_head``: 资助残疾人大学生…，合计6300名)."""
     if clause_start < 2:
         return ""
     prev_start = ctx.clause_start(clause_start - 1)
     prev = clean_indicator(ctx.s[prev_start : clause_start - 1])
+    if any_head:
+        return prev if 2 <= len(prev) <= 30 else ""
     m = re.match(r"[\u4e00-\u9fff]{2,12}?(?:" + "|".join(_HEADS) + ")", prev)
     return m.group() if m else ""
 
@@ -824,7 +954,7 @@ def _milestones(ctx: _Sentence, qs: list[Quantity], out: list[Found]) -> None:
             if not y.deadline and not _MILESTONE_VERB.match(_LEAD.sub("", _SCOPE.sub("", seg))):
                 continue
         indicator = _deed(seg) if not is_plan else seg.strip()
-        if len(indicator) < 2 or _vague(indicator):
+        if len(indicator) < 2 or _vague(indicator) or _kept_up(seg):
             continue
         text_start = y.start
         if _BARE_DEED.fullmatch(indicator):
@@ -858,6 +988,8 @@ def _undated_deeds(
             or any(x < b and a < z for x, z in taken)
         ):
             continue
+        if _kept_up(s[a:b]):
+            continue  # 推进…动态清零, 保持…动态清零: a process kept up, not a deed done by a date
         subject = _LEAD.sub("", _SCOPE.sub("", s[a : m.start()]))
         if not 2 <= len(subject) <= 24 or _VERB_PREFIX.match(subject) or subject.endswith(("的", "要", "将")):
             continue

@@ -79,7 +79,7 @@ def test_a_column_without_a_year_takes_the_year_of_its_section():
         ("＞22", ">", 22.0, None),
         ("≤3.5", "<=", 3.5, None),
         ("5.5以内", "<=", 5.5, None),
-        ("5—5.5", ">=", 5.0, 5.5),
+        ("5—5.5", ">=", 5.0, None),  # a range is two targets: ≥ 5 and ≤ 5.5
         ("12", "=", 12.0, None),
     ],
 )

@@ -129,3 +129,16 @@ def test_the_target_text_is_the_clause_that_sets_it():
 def test_a_share_of_what_follows_de():
     t = one("到2027年全省85%以上的县通过义务教育优质均衡督导评估。")
     assert (t.indicator, t.comparator, t.value) == ("县通过义务教育优质均衡督导评估", ">=", 85)
+
+
+def test_a_range_is_two_targets_at_least_the_low_end_and_at_most_the_high_end():
+    found = targets("今年，全省地区生产总值增长4.5%—5%。")
+    assert [(t.indicator, t.comparator, t.value, t.value_max) for t in found] == [
+        ("地区生产总值增长", ">=", 4.5, None),
+        ("地区生产总值增长", "<=", 5.0, None),
+    ]
+
+
+def test_a_range_of_counts_is_two_targets():
+    found = targets("2026年，新建2—3家省级制造业创新中心。")
+    assert [(t.comparator, t.value, t.unit) for t in found] == [(">=", 2, "家"), ("<=", 3, "家")]
