@@ -267,7 +267,10 @@ def _goals_year(paragraph: str, doc_year: int | None) -> int | None:
     m = _GOALS.search(paragraph)
     if not m:
         return None
-    head = fold_width(paragraph[: m.start()])
+    # the sentence that introduces them: 今年是“十五五”起步之年，…。主要预期目标是 takes no year from
+    # the sentence before, whose “十五五” names the plan this year opens
+    start = max(paragraph.rfind(c, 0, m.start()) for c in "。！？；") + 1
+    head = fold_width(paragraph[start : m.start()])
     years = [y for y in find_years(head, doc_year) if y.governs and y.year]
     if years:
         return years[-1].year

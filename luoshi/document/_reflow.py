@@ -637,6 +637,7 @@ def _join(lines: list[_Line], wrapped: bool, full: int) -> list[str]:
     # An indent opens a paragraph where only some lines have one (not where every line does).
     indents = 0 < sum(ln.indented for ln in lines) < 0.5 * len(lines)
     opening = _opening_indent(lines, full)
+    inline = _inline_ranks(lines, full, _slack(full)) if wrapped else set()
     for k, ln in enumerate(lines):
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         if prev is None or not cur:
@@ -644,7 +645,8 @@ def _join(lines: list[_Line], wrapped: bool, full: int) -> list[str]:
             heading = _starts_heading(ln)
             prev = ln
             continue
-        if _continues(prev, ln, nxt, cur, heading, wrapped, full, slack, indents, opening):
+        in_line = heading and _rank(cur[0]) in inline
+        if _continues(prev, ln, nxt, cur, heading, wrapped, full, slack, indents, opening, in_line):
             if heading and _SENTENCE_PUNCT.search(ln.text):
                 heading = False
             cur.append(ln.text)
@@ -685,14 +687,28 @@ def _continues(
     slack: int,
     indents: bool = False,
     opening: int = 4,
+    in_line: bool = False,
 ) -> bool:
     """Does ``ln`` go on with the paragraph that ``prev`` belongs to? ``opening`` is how much
-    shorter than the column the first line of a paragraph is set (its indent, dropped or not)."""
+    shorter than the column the first line of a paragraph is set (its indent, dropped or not);
+    ``in_line`` says that the paragraph opens with a heading of a rank the text sets inline."""
     if ln.text[0] == TABLE_MARK or prev.text[0] == TABLE_MARK:
         return False  # a table lifted out of the text stands alone (luoshi.document._tables)
     end = prev.end
     if ln.marker:
-        return end == "mid" and prev.text[-1:] in "，、," and not ln.blank_before
+        if end == "mid":
+            return prev.text[-1:] in "，、," and not ln.blank_before
+        # …加快建成统 / 一、开放、竞争、有序的市场体系。: a body line that fills the column and stops
+        # mid-word goes on, though the next line opens like a heading number
+        return (
+            wrapped
+            and end == "open"
+            and not heading
+            and not prev.marker
+            and not ln.blank_before
+            and prev.width >= full - 2
+            and _SENTENCE_PUNCT.search("".join(cur)) is not None
+        )
     if end == "mid":
         return True
     if _CONTINUATION_START.match(ln.text):
@@ -714,9 +730,12 @@ def _continues(
         # heading filled the line and the body follows.
         if heading and indents and ln.indented:
             return False  # a heading as wide as the column, then the body with its indent
-        if heading and prev.gap and not _title_rest(ln.text):
+        # where the text sets this rank inline, a title that filled its first line to the
+        # column's edge runs on to its 。 over a column break (…厚植绿色低碳 / blank / 发展底色。…)
+        filled = in_line and prev.width >= full - opening - 2 and _inline_rest(ln.text, cur)
+        if heading and prev.gap and not _title_rest(ln.text) and not filled:
             return False  # （十）把民生工作摆在更加突出位置 / blank / 实施…计划。健全…: the body
-        return not heading or _heading_goes_on(ln.text, "".join(cur))
+        return not heading or _heading_goes_on(ln.text, "".join(cur), in_line)
     if heading and wrapped:
         # A heading set in large type goes on over short lines without punctuation; over a blank
         # line only when the piece stands alone before the next blank line or heading.
@@ -756,7 +775,49 @@ def _inline_title_end(s: str, cur: list[str]) -> bool:
     return m is not None and s[m.start()] == "。" and 1 <= m.start() <= 12 and sum(len(c) for c in cur) <= 30
 
 
-def _heading_goes_on(s: str, heading: str) -> bool:
+def _rank(s: str) -> str:
+    """The form of a heading's number, whatever its value: 一、, （一）, 1. or （1）."""
+    m = HEADING_START.match(s)
+    if m is None:
+        return ""
+    return _NUMERALS.sub("一", _DIGITS.sub("1", fold_width(m.group())))
+
+
+_NUMERALS = re.compile(r"[一二三四五六七八九十]+")
+_DIGITS = re.compile(r"\d+")
+
+
+def _inline_ranks(lines: list[_Line], full: int, slack: int) -> set[str]:
+    """The ranks of heading a text sets inline, its title ended by 。 and the body run on after it
+    on the same line (（一）聚焦产业转型。坚持…), rather than on a line of its own. A text sets the
+    headings of one rank alike, so where most are inline, one that fills its line goes on to its 。"""
+    votes: dict[str, list[int]] = {}
+    for k, ln in enumerate(lines):
+        if not ln.marker:
+            continue
+        m = _SENTENCE_END.search(ln.text)
+        v = votes.setdefault(_rank(ln.text), [0, 0])
+        if m is not None and m.end() < len(ln.text):
+            v[0] += 1  # （一）聚焦产业转型。坚持…
+        elif m is None and ln.width < full - slack and not _SENTENCE_PUNCT.search(ln.text):
+            v[1] += 1  # （一）扩大有效需求, alone on its line
+        elif m is None and k + 1 < len(lines) and not ln.gap and not lines[k + 1].blank_before:
+            # the title's end on the very next line; across a blank line it may as well be the
+            # lead sentence of the body under a heading set alone (…高水平开放 / blank / 深化…改革。)
+            rest = _SENTENCE_END.search(lines[k + 1].text)
+            if rest is not None and rest.start() <= 30 and rest.end() < len(lines[k + 1].text):
+                v[0] += 1  # （一）着力强化内需主导作用，服务构建 / 新发展格局。坚持…
+    return {rank for rank, (inline, alone) in votes.items() if inline >= 2 and inline > alone}
+
+
+def _inline_rest(s: str, cur: list[str]) -> bool:
+    """Across a column break, does this line end an inline heading's title (…厚植绿色低碳 / blank /
+    发展底色。坚持…)? The title so far and its rest make a title of plausible length."""
+    m = _SENTENCE_END.search(s)
+    return m is not None and 1 <= m.start() <= 30 and len("".join(cur)) + m.start() <= 50
+
+
+def _heading_goes_on(s: str, heading: str, in_line: bool = False) -> bool:
     """Is this line the rest of a heading that filled the line before: the end of its title, or
     the end of an inline title (…干部队 / 伍。坚持…)? Titles are short: a title in one part rarely
     runs over 32 characters (…摆在更加突出位置 / 推进重点领域生态环境治理攻坚。… is the body), one
@@ -771,6 +832,8 @@ def _heading_goes_on(s: str, heading: str) -> bool:
         return True  # …干部队 / 伍。
     if _SENTENCE_PUNCT.search(s, 0, rest):
         return so_far + rest <= 40  # the title's second part, after a comma
+    if in_line:
+        return rest <= 30 and so_far + rest <= 50  # the rank is set inline: the title runs to its 。
     return rest <= 30 and so_far + rest <= (60 if "，" in heading else 40 if "、" in heading else 32)
 
 

@@ -31,18 +31,22 @@ from ._text import cn_to_int, fold_width
 # What may stand before a year and make it a deadline (到2035年) or a date (截至2024年).
 _YEAR_PRE = re.compile(r"(?:力争到|力争在|争取到|确保到|预计到|计划到|到|至|在|于|力争|争取|确保|截至|截止)$")
 _YEAR = re.compile(
-    r"(?=[\d二〇零一三四五六七八九今明后本年全去上“\"十])"
+    r"(?=[\d二〇零一三四五六七八九今明后本年全去上“\"十第])"
     r"(?:(?P<y1>[12]\d{3})\s*年?\s*[—–－~～\-至到]\s*(?P<y2>[12]\d{3})\s*年"
     r"|(?P<y>[12]\d{3}|[二〇零一三四五六七八九]{4})\s*年(?!度)(?:\s*(?P<month>\d{1,2})\s*月(?:份)?(?P<day>\s*\d{1,2}\s*日)?)?"
     r"|(?P<rel>今年|明年|后年|本年度|年内|全年|去年|上年|(?<![每今明上去后本一两\d])年底(?=前)"
     r"|(?<![\d年月至到—－~～\-])\d{1,2}\s*月(?:底|末|中旬|上旬|下旬)?(?=前|以前|之前))"
-    r"|[“\"]?(?P<plan>十[一二三四五六七八九]五)[”\"]?(?P<planpost>期间|时期|末|期末)?)"
+    r"|[“\"]?(?P<plan>十[一二三四五六七八九]五|第十[一二三四五六七八九]个五年)[”\"]?(?P<planpost>期间|时期|末|期末)?)"
     r"(?P<post>年底前|底前|以前|之前|前|底|末|以来|以后|起|开始)?"
 )
 _BASE_BEFORE = re.compile(r"(?:比|较|与|同|和|对比|相比|相较于?|超过|高于|低于)\s*$")
 _BASE_AFTER = re.compile(r"^\s*(?:的?基础上|水平|相比|同期|比|的水平|翻)")
 _DEADLINE_POST = {"年底前", "底前", "以前", "之前", "前", "底", "末"}
 _QUALIFIES = re.compile(r"[\u4e00-\u9fff]{1,4}的")  # 2000年底前建成的: a year inside a description
+# “十五五”开局之年, “十五五”良好开局, 开好局、起好步, “十五五”第一年: the plan's start, not its end
+_PLAN_START = re.compile(r"[”\"]?(?:良好|的)?(?:开局|开好局|起步|起好步|首年|第一年|头一年)")
+# 2035年远景目标: a vision named by its year
+_NAMES_A_VISION = re.compile(r"(?:远景|愿景)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +94,16 @@ def find_years(s: str, doc_year: int | None) -> list[YearExpr]:
                 continue
         else:
             plan = m.group("plan")
-            n = cn_to_int(plan[:2]) if plan else None
+            n = cn_to_int(plan.removeprefix("第")[:2]) if plan else None
             if n is None:
                 continue
             year = 2005 + 5 * (n - 10)
+            if not post and _PLAN_START.match(s, end):
+                year -= 4  # “十五五”开局之年, 良好开局, 第一年: the plan's first year, not its last
         governs = True
         named = bool(m.group("plan")) and s.startswith(("规划", "时期规划"), end)
+        if not pre and not post and _NAMES_A_VISION.match(s, end):
+            named = True  # 实现2035年远景目标: a vision named by its year, not a deadline of this sentence
         if named or (post in _DEADLINE_POST and _QUALIFIES.match(s, end)):
             governs = False  # 2000年底前建成的小区, “十四五”规划目标: a year that names a thing
         elif m.group("day") or (m.group("month") and post not in _DEADLINE_POST):
