@@ -439,10 +439,14 @@ def _take_title_and_date(lines: list[_Line], hint: str | None) -> tuple[str | No
         remove.update(range(i, i + span))
         own = _own_title_under(title, lines, i + span)
         if own is not None:
-            # a web page's heading (示范省2026年政府工作报告) over the document's own title
-            # (政府工作报告): the page heading is chrome
-            title = lines[own].text
+            # a web page's heading (示范省2026年政府工作报告) over the document's own title line
+            # that repeats its end (政府工作报告): the fullest is the title, both leave the text
             remove.update(range(i + span, own + 1))
+    if title is not None and hint and hint_key:
+        # the page's <h1> (示范省2026年政府工作报告) over the text's own 政府工作报告: the fullest
+        own_key = "".join(title.split())
+        if len(hint_key) > len(own_key) and hint_key.endswith(own_key) and _is_title_like(hint_key):
+            title = hint.strip()
     if title is not None:
         # the same title said again at the top or as the last line (a web page's heading) is not text
         key = "".join(title.split())

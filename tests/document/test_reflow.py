@@ -194,9 +194,20 @@ WEB_REPORT_CHROME = (
 )
 
 
-def test_a_web_page_copied_as_text_gives_the_document_s_own_title_and_year():
+def test_a_web_page_copied_as_text_gives_the_fullest_title_it_offers_and_the_year():
     r = reflow(WEB_REPORT)
-    assert (r.title, r.year) == ("政府工作报告", 2026)
+    assert (r.title, r.year) == ("示范市2026年政府工作报告", 2026)
+    assert "政府工作报告" not in r.paragraphs
+
+
+def test_a_pages_heading_that_ends_with_the_texts_own_title_is_the_fuller_title():
+    r = reflow(WEB_REPORT_BODY, title_hint="示范市2026年政府工作报告")
+    assert r.title == "示范市2026年政府工作报告"
+
+
+def test_a_hint_that_does_not_end_with_the_texts_own_title_does_not_replace_it():
+    r = reflow(WEB_REPORT_BODY, title_hint="示范市人民政府门户网站")
+    assert r.title == "政府工作报告"
 
 
 def test_a_web_page_copied_as_text_gives_the_same_paragraphs_as_the_bare_report():
@@ -219,7 +230,7 @@ def test_navigation_bars_are_chrome_at_the_top_without_a_breadcrumb():
         "示范市2026年政府工作报告\n\n" + WEB_REPORT_BODY
     )
     r = reflow(text)
-    assert (r.title, r.year) == ("政府工作报告", 2026)
+    assert (r.title, r.year) == ("示范市2026年政府工作报告", 2026)
     assert r.paragraphs == reflow(WEB_REPORT_BODY).paragraphs
 
 
