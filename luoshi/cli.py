@@ -137,6 +137,70 @@ def extract(file: str, fmt: str, output: str, year: int | None) -> None:
     _write(doc, fmt, output)
 
 
+@cli.command()
+@click.argument("parent", type=click.Path(dir_okay=False), metavar="上级文件")
+@click.argument("child", type=click.Path(dir_okay=False), metavar="下级文件")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "json", "xlsx"]),
+    default="md",
+    show_default=True,
+    help="md 是可读的对照表；json 给其他程序；xlsx 是对照表工作簿。",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    help="写到哪里（默认：标准输出；xlsx 需要文件名或管道）。",
+)
+@click.option("--year", type=int, default=None, help="两份文件的年份，用于理解“今年”“明年”。")
+def align(parent: str, child: str, fmt: str, output: str, year: int | None) -> None:
+    """对标对表：把下级的实施方案（下级文件）与它落实的上级决定（上级文件）逐条对照，
+    列出已承接、承接但弱化、未承接和新增的条目与目标，并写明依据。
+
+    示例：
+
+        luoshi align 决定.docx 实施方案.docx --format xlsx -o 对标对表.xlsx
+    """
+    from .alignment.matching import align as run_align
+    from .document import DocumentError, require_structure
+    from .document import extract as run
+
+    docs = []
+    for file in (parent, child):
+        if not os.path.isfile(file):
+            raise _fail("找不到文件：{file}", file=file)
+        try:
+            docs.append(require_structure(run(Path(file), year=year)))
+        except DocumentError as e:
+            raise _fail("{file}：{reason}", file=file, reason=e.en if english() else e.zh) from None
+    result = run_align(docs[0], docs[1])
+    if fmt == "xlsx":
+        from .alignment.rendering import to_xlsx
+
+        if output == "-":
+            if sys.stdout.isatty():
+                raise _fail("Excel 输出请用 -o 指定文件名。")
+            to_xlsx(result, sys.stdout.buffer, english=english())
+        else:
+            to_xlsx(result, output, english=english())
+        return
+    if fmt == "json":
+        import json
+
+        text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
+    else:
+        from .alignment.rendering import to_markdown
+
+        text = to_markdown(result, english=english()).rstrip("\n")
+    if output == "-":
+        click.echo(text)
+    else:
+        Path(output).write_text(text + "\n", encoding="utf-8")
+
+
 def _write(doc: Any, fmt: str, output: str) -> None:
     if fmt == "xlsx":
         if output == "-":
