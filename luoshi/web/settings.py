@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "luoshi.supervision",
     "luoshi.indicators.apps.IndicatorsConfig",
     "luoshi.dashboard",
+    "luoshi.alignment.apps.AlignmentConfig",
     "axes",  # django-axes: failed sign-ins counted in the database, lockout (docs/decisions.md)
     "luoshi.ops",
 ]
