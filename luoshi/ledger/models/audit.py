@@ -177,8 +177,30 @@ class Audited(models.Model):
     @classmethod
     def from_db(cls, db: Any, field_names: Any, values: Any) -> Any:
         obj = super().from_db(db, field_names, values)
-        obj._audit_loaded = obj.audit_snapshot()
+        # what was loaded, kept as it came: turned into a snapshot only if the record is saved (a list of
+        # a thousand records read for a page costs no snapshot at all)
+        obj._audit_raw = (field_names, values)
         return obj
+
+    @property
+    def _audit_loaded(self) -> dict[str, Any] | None:
+        raw = self.__dict__.pop("_audit_raw", None)
+        if raw is not None:  # first asked: made once from the loaded values, then kept
+            names, values = raw
+            fields = {f.attname: f for f in self._meta.concrete_fields}
+            out: dict[str, Any] = {}
+            for name, value in zip(names, values, strict=False):
+                f = fields.get(name)
+                if f is None or name in self.audit_exclude:
+                    continue
+                out[name] = (value or None) if isinstance(f, models.FileField) else _jsonable(value)
+            self.__dict__["_audit_loaded_snapshot"] = out
+        return self.__dict__.get("_audit_loaded_snapshot")
+
+    @_audit_loaded.setter
+    def _audit_loaded(self, value: dict[str, Any] | None) -> None:
+        self.__dict__.pop("_audit_raw", None)
+        self.__dict__["_audit_loaded_snapshot"] = value
 
     def audit_snapshot(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
