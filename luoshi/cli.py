@@ -681,12 +681,24 @@ def demo(no_serve: bool, port: int) -> None:
         )
     if result["catalogue_note"]:
         _say("注意：{note}", note=result["catalogue_note"])
+    story = result.get("story")
+    if story is not None:
+        from .web.display import day
+
+        _say(
+            "演示的时间线：{start}启用本系统、确认分工，各单位按季度报送至{period}；今天是{today}。",
+            start=day(story.go_live),
+            period=story.periods[-1].label,
+            today=day(story.today),
+        )
     click.echo("")
     _say("数据库：{db}", db=db)
-    _say("演示账号（密码均为 {password}）：", password=result["accounts"][0].password)
+    _say("演示账号（密码均为 {password}），登录后先试：", password=result["accounts"][0].password)
     for acc in result["accounts"]:
         unit = f"（{acc.unit.name}）" if acc.unit else ""
         click.echo(f"  {acc.username:<12} {acc.role.label}{unit} {acc.name}")
+        for hint in acc.todo:
+            click.echo(f"               · {hint}")
     if no_serve:
         return
     from django.core.management import call_command

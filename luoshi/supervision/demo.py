@@ -10,37 +10,32 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from luoshi.ledger.models import Decision, Profile, Role, acting_as
-from luoshi.progress.models import Report
-from luoshi.progress.periods import Period
 
-from .calendar import WorkCalendar
 from .models import Color, Notice, NoticeKind, Request, RequestKind, Rules, Score, Suspension, TaskLight
-from .schedule import Schedule
 from .supervisor import Supervisor
 
 
-def enrich(decision: Decision, today: dt.date, office: Any) -> dict[str, Any]:
+def enrich(decision: Decision, today: dt.date, office: Any, spare: set[int] = frozenset()) -> dict[str, Any]:
+    """``spare``: tasks to leave as they are (the demo's deliberate lapses, which must stay open)."""
     rules = Rules.get()
-    calendar = WorkCalendar.load()
-    schedule = Schedule.for_decisions([(decision.pk, decision.reporting_period, decision.report_due_days)])[
-        decision.pk
-    ]
-    # the demo's reports were all made today: date those of past periods before their due date
-    for key in set(Report.objects.filter(task__decision=decision).values_list("period", flat=True)):
-        period = Period.parse(key)
-        due = schedule.due(period, calendar)
-        if due < today:
-            on = dt.datetime.combine(calendar.add(period.end, 2), dt.time(10), tzinfo=dt.UTC)
-            Report.objects.filter(task__decision=decision, period=key, submitted_at__isnull=False).update(
-                submitted_at=on
-            )
-    tasks = list(decision.tasks.active().exclude(lead_unit=None).order_by("order"))
-    reporters = {p.unit_id: p.user for p in Profile.objects.filter(role=Role.REPORTER).select_related("user")}
+    tasks = list(
+        decision.tasks.active().exclude(lead_unit=None).exclude(progress_status="done").order_by("order")
+    )
+    # each unit's reporter, the demo's accounts (who can sign in) first
+    reporters: dict[int, Any] = {}
+    for p in Profile.objects.filter(role=Role.REPORTER).select_related("user").order_by("pk"):
+        if p.unit_id not in reporters or p.user.has_usable_password():
+            reporters[p.unit_id] = p.user
+    accounts = {u for u, user in reporters.items() if user.has_usable_password()}
+    top = [t for t in tasks if t.parent_id is None and not t.subtasks.exists()]
+    free = [t for t in top if t.pk not in spare]  # a completion or a suspension closes a task
+    others = [t for t in free if t.lead_unit_id not in accounts]
     with acting_as(office):
-        if tasks:
-            Suspension.suspend(tasks[-1], reason="（演示数据）项目选址调整，报请暂缓督办", by=office)
-    mine = [t for t in tasks[:-1] if t.lead_unit_id in reporters and t.progress_status != "done"]
-    if len(mine) >= 2:
+        if others:
+            Suspension.suspend(others[-1], reason="（演示数据）项目选址调整，报请暂缓督办", by=office)
+    # an extension a demo account asked for, waiting for the office
+    mine = [t for t in top if t.lead_unit_id in accounts and t not in others[-1:]]
+    if mine:
         reporter = reporters[mine[0].lead_unit_id]
         with acting_as(reporter):
             Request.file(
@@ -51,13 +46,17 @@ def enrich(decision: Decision, today: dt.date, office: Any) -> dict[str, Any]:
                 by=reporter,
                 today=today,
             )
-        other = reporters[mine[1].lead_unit_id]
+    # a completion the office approved
+    closable = [t for t in free if t not in others[-1:] and t not in mine[:1] and t.lead_unit_id in reporters]
+    if closable:  # the one due soonest (ongoing work, with no deadline, is never "done")
+        task = min(closable, key=lambda t: (t.deadline is None, t.deadline or today, -(t.percent or 0)))
+        other = reporters[task.lead_unit_id]
         evidence = SimpleUploadedFile(
             "验收材料（演示）.txt", "（演示数据）项目竣工验收意见。".encode(), "text/plain"
         )
         with acting_as(other):
             done = Request.file(
-                mine[1],
+                task,
                 kind=RequestKind.COMPLETION,
                 reason="（演示数据）已完成全部建设内容并通过验收。",
                 files=[evidence],
