@@ -16,12 +16,15 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
 from .cli_i18n import Group, _, english, version_option
+
+if TYPE_CHECKING:
+    from .indicators.maths import Methodology
 
 SHARED_DECISION = Path("..") / "shared" / "corpus" / "im-decision-2022.txt"
 
@@ -783,18 +786,38 @@ def indicators() -> None:
 @click.option("--decision", "decision_id", type=int, default=None, help="只评估这个决定的量化目标。")
 @click.option("--today", default=None, help="按这一天评估（YYYY-MM-DD）；默认：今天。")
 @click.option("--bundled", is_flag=True, help="评估内置的内蒙古数据；不需要数据库。")
+@click.option(
+    "--method",
+    "methodology",
+    type=click.Choice(["luoshi", "open_sdg"]),
+    default=None,
+    help="本次改用的评估方法（默认：督查室为各决定或目标设置的方法，未设置时为落实方法）。",
+)
+@click.option(
+    "--base-year",
+    type=click.IntRange(1900, 2100),
+    default=None,
+    help="本次使用的基年，此前的数据不参与计算（默认：督查室的设置，未设置时为数据的第一年）。",
+)
 @demo_option
 def indicators_assess(
-    fmt: str, decision_id: int | None, today: str | None, bundled: bool, demo: bool
+    fmt: str,
+    decision_id: int | None,
+    today: str | None,
+    bundled: bool,
+    methodology: str | None,
+    base_year: int | None,
+    demo: bool,
 ) -> None:
     """输出每个量化目标的进度、实现把握和解释它的一句话。
 
     与网页上的总览（/indicators/）是同一个评估：实测数据对照目标，结合目标相关任务的进展；
-    督查室调整过的以 * 标出。
+    督查室调整过的以 * 标出。--method open_sdg 按 Open SDG 的方法评估（所需增速从基年起算），
+    不改变督查室的设置。
 
     示例：
 
-        luoshi indicators assess --format json --decision 1
+        luoshi indicators assess --format json --decision 1 --method open_sdg --base-year 2015
     """
     import json
 
@@ -803,7 +826,11 @@ def indicators_assess(
     if bundled:
         from .indicators import assess_bundled
 
-        deliveries = assess_bundled(today=day or _today())
+        deliveries = assess_bundled(
+            today=day or _today(),
+            methodology="open_sdg" if methodology == "open_sdg" else "luoshi",
+            base_year=base_year,
+        )
         if fmt == "json":
             click.echo(json.dumps(_bundled_json(deliveries, day or _today()), ensure_ascii=False, indent=2))
             return
@@ -835,11 +862,19 @@ def indicators_assess(
         if not Decision.objects.filter(pk=decision_id).exists():
             raise _fail("没有编号为 {id} 的决定。", id=decision_id)
         targets = targets.filter(decision_id=decision_id)
-    results = assess_targets(targets, today=day)
+    how: Methodology | None = None
+    if methodology is not None:
+        how = "open_sdg" if methodology == "open_sdg" else "luoshi"
+    results = assess_targets(targets, today=day, methodology=how, base_year=base_year)
     if fmt == "json":
+        from .indicators.assessing import open_sdg_summary, summary_dict
+
         data = {
             "schema_version": 1,
             "today": (day or timezone.localdate()).isoformat(),
+            "method": methodology,
+            "base_year": base_year,
+            "open_sdg_summary": summary_dict(open_sdg_summary(results)),
             "targets": [r.as_dict() for r in results],
         }
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -863,6 +898,8 @@ def _bundled_json(deliveries: list[Any], day: dt.date) -> dict[str, Any]:
                 "status_en": d.label_en,
                 "confidence": d.confidence.value,
                 "ratio": d.ratio if d.ratio is None or abs(d.ratio) != float("inf") else None,
+                "methodology": d.assessment.methodology,
+                "score": d.assessment.score,
                 "explanation_zh": d.assessment.explanation_zh,
                 "explanation_en": d.assessment.explanation_en,
                 "sentence_zh": d.sentence_zh,

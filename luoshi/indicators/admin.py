@@ -9,6 +9,7 @@ from django.contrib import admin
 from luoshi.ledger.admin import NoDelete
 
 from .models import (
+    AssessmentMethod,
     ConfidenceOverride,
     Indicator,
     IndicatorAlias,
@@ -58,6 +59,21 @@ class ConfidenceOverrideAdmin(NoDelete):
     """Overrides are made on the target's page, with a reason; the admin only reads them."""
 
     list_display = ["target", "level", "by", "at"]
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(AssessmentMethod)
+class AssessmentMethodAdmin(NoDelete):
+    """Methods are chosen on the target's page and the decision's overview (checked there); the admin
+    only reads them."""
+
+    list_display = ["decision", "target", "methodology", "base_year", "set_at"]
+    list_filter = ["methodology"]
 
     def has_add_permission(self, request: Any) -> bool:
         return False

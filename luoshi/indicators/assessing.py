@@ -33,23 +33,37 @@ from django.utils.translation import gettext as _
 from luoshi.ledger.models import DeadlineKind, ProgressStatus, Target, Task, TaskState
 
 from .maths import (
+    METHODOLOGIES,
     TASKS_GOOD,
     Assessment,
     Confidence,
     Delivery,
     Goal,
+    Methodology,
     Point,
     Projection,
     Relation,
     Series,
     Status,
+    Summary,
     TaskView,
     assess,
+    assess_direction,
     assess_milestone,
     assess_relation,
     delivery,
+    summarise,
 )
-from .models import ConfidenceOverride, Indicator, IndicatorAlias, IndicatorBreak, Observation, Origin
+from .models import (
+    AssessmentMethod,
+    ConfidenceOverride,
+    Indicator,
+    IndicatorAlias,
+    IndicatorBreak,
+    Observation,
+    Origin,
+    effective_method,
+)
 from .tables import confidence_short, text_table
 from .units import UnitError, convert
 
@@ -59,6 +73,9 @@ __all__ = [
     "TargetAssessment",
     "assess_target",
     "assess_targets",
+    "chosen_method",
+    "method_label",
+    "open_sdg_summary",
     "task_lights",
 ]
 
@@ -171,6 +188,9 @@ class TargetAssessment:
     readings: list[Reading] = field(default_factory=list)
     reference_readings: list[Reading] = field(default_factory=list)
     today: dt.date = field(default_factory=dt.date.today)
+    methodology: Methodology = "luoshi"  # the method the office chose (or the request asked for)
+    base_year: int | None = None
+    method_source: str = "default"  # "target", "decision", "default" or "request"
 
     @property
     def assessment(self) -> Assessment:
@@ -210,6 +230,19 @@ class TargetAssessment:
     def computed_label(self) -> str:
         c = self.computed
         return c.label_en if _english() else c.label_zh
+
+    @property
+    def method_label(self) -> str:
+        """落实方法, Open SDG方法（基年2015年）: the method and base year the assessment used."""
+        return method_label(self.methodology, self.base_year)
+
+    @property
+    def method_source_label(self) -> str:
+        return {
+            "target": _("本目标的设置"),
+            "decision": _("沿用决定的设置"),
+            "request": _("本次查询指定"),
+        }.get(self.method_source, _("默认"))
 
     @property
     def mismatch(self) -> str:
@@ -272,6 +305,11 @@ class TargetAssessment:
             "projection": _projection(a.projection),
             "gap": _finite(a.gap),
             "crossing_year": a.crossing_year,
+            "methodology": self.methodology,
+            "base_year": self.base_year,
+            "method_source": self.method_source,
+            "method_label": self.method_label,
+            "score": _finite(a.score),
             "explanation_zh": a.explanation_zh,
             "explanation_en": a.explanation_en,
             "tasks": (
@@ -315,6 +353,29 @@ class TargetAssessment:
 
 def _english() -> bool:
     return (get_language() or "").startswith("en")
+
+
+def method_label(methodology: str, base_year: int | None = None) -> str:
+    name = _("Open SDG方法") if methodology == "open_sdg" else _("落实方法")
+    if base_year:
+        return _("%(name)s（基年%(year)s年）") % {"name": name, "year": base_year}
+    return str(name)
+
+
+def open_sdg_summary(results: Iterable[TargetAssessment]) -> Summary:
+    """Open SDG's score averaged over the targets it scored (the targets assessed by its method)."""
+    return summarise(r.assessment for r in results)
+
+
+def summary_dict(s: Summary) -> dict[str, Any]:
+    return {
+        "score": s.score,
+        "status": s.status.value if s.status is not None else None,
+        "status_zh": s.label_zh,
+        "status_en": s.label_en,
+        "scored": s.scored,
+        "unscored": s.unscored,
+    }
 
 
 def _finite(x: float | None) -> float | None:
@@ -408,16 +469,31 @@ def _month_of(period: str) -> tuple[int, int] | None:
     return p.end.year, p.end.month
 
 
-def assess_targets(targets: Iterable[Any], *, today: dt.date | None = None) -> list[TargetAssessment]:
-    """Assess ``targets`` (ledger Targets, or a queryset of them) with a fixed number of queries."""
+def assess_targets(
+    targets: Iterable[Any],
+    *,
+    today: dt.date | None = None,
+    methodology: Methodology | None = None,
+    base_year: int | None = None,
+) -> list[TargetAssessment]:
+    """Assess ``targets`` (ledger Targets, or a queryset of them) with a fixed number of queries.
+
+    Each target is assessed by the method the office chose for it or its decision
+    (:class:`AssessmentMethod`); ``methodology`` and ``base_year`` override that for this call only
+    (the CLI's ``--method``, the API's ``?method=``)."""
     from luoshi.progress.models import Measurement, ReportState
 
+    if methodology is not None and methodology not in METHODOLOGIES:
+        raise ValueError(f"unknown methodology: {methodology!r}")
     today = today or timezone.localdate()
     if hasattr(targets, "select_related"):
-        targets = targets.select_related("task", "indicator_link")
+        targets = targets.select_related(
+            "task", "indicator_link", "assessment_method", "decision__assessment_method"
+        )
     targets = list(targets)
     if not targets:
         return []
+    chosen = _chosen_methods(targets)
     resolver = _Resolver()
     matched = {t.pk: _matches(t, resolver) for t in targets}
     wanted: set[int] = set()
@@ -539,15 +615,67 @@ def assess_targets(targets: Iterable[Any], *, today: dt.date | None = None) -> l
     for t in targets:
         main, ref = matched[t.pk]
         tasks, source, ids = carried.get(t.pk, (None, "", ()))
-        result = _assess_one(t, main, ref, tasks, today, series_of)
+        how, year, where = effective_method(*chosen.get(t.pk, (None, None)))
+        if methodology is not None:
+            how, where = methodology, "request"
+        if base_year is not None:
+            year = base_year
+        result = _assess_one(t, main, ref, tasks, today, series_of, how, year)
+        result.methodology, result.base_year, result.method_source = how, year, where
         result.task_source, result.task_ids = source, ids
         result.override = overrides.get(t.pk)
         out.append(result)
     return out
 
 
-def assess_target(target: Any, *, today: dt.date | None = None) -> TargetAssessment:
-    return assess_targets(Target.objects.filter(pk=target.pk), today=today)[0]
+def assess_target(
+    target: Any,
+    *,
+    today: dt.date | None = None,
+    methodology: Methodology | None = None,
+    base_year: int | None = None,
+) -> TargetAssessment:
+    return assess_targets(
+        Target.objects.filter(pk=target.pk), today=today, methodology=methodology, base_year=base_year
+    )[0]
+
+
+def _cached(descriptor: Any, instance: Any) -> bool:
+    try:
+        return bool(descriptor.is_cached(instance))
+    except AttributeError:
+        return False
+
+
+def _related(instance: Any, name: str) -> Any:
+    try:
+        return getattr(instance, name)
+    except Exception:  # RelatedObjectDoesNotExist: nothing chosen
+        return None
+
+
+def chosen_method(owner: Any) -> AssessmentMethod | None:
+    """The office's stored choice for a decision or a target (None: nothing chosen)."""
+    return _related(owner, "assessment_method")
+
+
+def _chosen_methods(targets: list[Any]) -> dict[int, tuple[AssessmentMethod | None, AssessmentMethod | None]]:
+    """Each target's own choice of method and its decision's: from the joins of a queryset when they
+    were made, else in one query."""
+    from luoshi.ledger.models import Decision
+
+    if all(
+        _cached(Target.assessment_method, t)
+        and _cached(Target.decision, t)
+        and _cached(Decision.assessment_method, t.decision)
+        for t in targets
+    ):
+        return {
+            t.pk: (_related(t, "assessment_method"), _related(t.decision, "assessment_method"))
+            for t in targets
+        }
+    found = AssessmentMethod.objects.for_targets(targets)
+    return {t.pk: (found["target"].get(t.pk), found["decision"].get(t.decision_id)) for t in targets}
 
 
 def _original(value: str, unit: str) -> str:
@@ -580,6 +708,8 @@ def _assess_one(
     tasks: TaskView | None,
     today: dt.date,
     series_of: Any,
+    methodology: Methodology = "luoshi",
+    base_year: int | None = None,
 ) -> TargetAssessment:
     if t.kind == "relational":
         series, rs = series_of(main, t, "")
@@ -591,7 +721,7 @@ def _assess_one(
         relation = Relation(t.indicator, t.reference, t.comparator or ">", t.year, t.text)
         ref_series, ref_rs = series_of(ref, None, series.unit)
         ref_series = replace(ref_series, indicator=ref_series.indicator or t.reference)
-        a = assess_relation(series, ref_series, relation, today=today)
+        a = assess_relation(series, ref_series, relation, today=today, methodology=methodology)
         return TargetAssessment(
             t,
             delivery(a, tasks),
@@ -616,9 +746,15 @@ def _assess_one(
     goal = _goal_of(t)
     series, rs = series_of(main, t, (goal.unit if goal else t.unit) or "")
     if goal is None:
-        a = _unassessable(t, "目标没有数值，无法评估", "the target has no value")
+        if methodology == "open_sdg" and t.comparator in (">=", ">", "<=", "<"):
+            # Open SDG's method without a target value: the growth in the desired direction
+            a = assess_direction(
+                series, t.indicator, t.comparator, t.unit or series.unit, year=t.year, base_year=base_year
+            )
+        else:
+            a = _unassessable(t, "目标没有数值，无法评估", "the target has no value")
         return TargetAssessment(t, delivery(a, tasks), main, series, tasks=tasks, readings=rs, today=today)
-    a = assess(series, goal, today=today)
+    a = assess(series, goal, today=today, methodology=methodology, base_year=base_year)
     return TargetAssessment(
         t, delivery(a, tasks), main, series, goal=goal, tasks=tasks, readings=rs, today=today
     )

@@ -18,7 +18,19 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from .maths import Break, Delivery, Goal, Point, Relation, Series, TaskView, assess, assess_relation, delivery
+from .maths import (
+    Break,
+    Delivery,
+    Goal,
+    Methodology,
+    Point,
+    Relation,
+    Series,
+    TaskView,
+    assess,
+    assess_relation,
+    delivery,
+)
 
 __all__ = [
     "BUNDLED_GOALS",
@@ -161,20 +173,29 @@ BUNDLED_RELATIONS: tuple[tuple[Relation, str, str], ...] = (
 )
 
 
-def assess_bundled(today: date | None = None, tasks: Mapping[str, TaskView] | None = None) -> list[Delivery]:
+def assess_bundled(
+    today: date | None = None,
+    tasks: Mapping[str, TaskView] | None = None,
+    *,
+    methodology: Methodology = "luoshi",
+    base_year: int | None = None,
+) -> list[Delivery]:
     """Assess the decision's numeric and relational targets against the bundled series.
 
     ``tasks`` maps an indicator of a target to the ledger's view of its tasks (none: unknown). A
-    target without bundled values is reported as insufficient data, never skipped.
+    target without bundled values is reported as insufficient data, never skipped. ``methodology``
+    and ``base_year`` are those of :func:`~luoshi.indicators.maths.assess`.
     """
     series = load_series()
     tasks = tasks or {}
     out: list[Delivery] = []
     for goal, name in BUNDLED_GOALS:
         s = series.get(name) or Series(name, goal.unit, ())
-        out.append(delivery(assess(s, goal, today=today), tasks.get(goal.indicator)))
-    for rel, a, b in BUNDLED_RELATIONS:
-        sa = series.get(a) or Series(a, "", ())
-        sb = series.get(b) or Series(b, sa.unit, ())
-        out.append(delivery(assess_relation(sa, sb, rel, today=today), tasks.get(rel.indicator)))
+        a = assess(s, goal, today=today, methodology=methodology, base_year=base_year)
+        out.append(delivery(a, tasks.get(goal.indicator)))
+    for rel, a_name, b_name in BUNDLED_RELATIONS:
+        sa = series.get(a_name) or Series(a_name, "", ())
+        sb = series.get(b_name) or Series(b_name, sa.unit, ())
+        r = assess_relation(sa, sb, rel, today=today, methodology=methodology)
+        out.append(delivery(r, tasks.get(rel.indicator)))
     return out

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from luoshi.ledger.limits import NOTE, REASON
 
-from .models import Indicator, Level
+from .models import Indicator, Level, Method
 
 
 class ObservationForm(forms.Form):
@@ -93,3 +93,19 @@ class ImportForm(forms.Form):
             "CSV 或 Excel（.xlsx）；列：指标、年份、数值、单位，可选 原始数值、原始单位、时点、来源、来源链接、原文、备注。"
         ),
     )
+
+
+class MethodForm(forms.Form):
+    methodology = forms.ChoiceField(
+        label=_("评估方法"),
+        choices=[("", _("沿用上一级的设置")), *Method.choices],
+        required=False,
+    )
+    base_year = forms.IntegerField(
+        label=_("基年"),
+        min_value=1900,
+        max_value=2100,
+        required=False,
+        help_text=_("此前的数据不参与计算；留空：沿用上一级，默认为数据的第一年（Open SDG自身默认2015年）。"),
+    )
+    note = forms.CharField(label=_("说明"), max_length=300, required=False)

@@ -11,6 +11,8 @@
   target's reference), when matching by name and alias is not right.
 - :class:`ConfidenceOverride`: the office's level for a target with a recorded reason; the latest wins
   and an override with no level returns the target to its computed confidence.
+- :class:`AssessmentMethod`: the office's choice of method (luoshi's or Open SDG's) and base year for a
+  decision's targets, or for one target; a target's choice overrides its decision's.
 
 Every model is audited like the ledger's (each save writes an audit entry) and nothing is
 hard-deleted: observations, breaks and aliases are withdrawn or disabled. The maths is pure
@@ -29,10 +31,10 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from luoshi.ledger.models import Audited, Role, Target, Task
+from luoshi.ledger.models import Audited, Decision, Role, Target, Task
 from luoshi.ledger.models.audit import NoDeleteQuerySet
 
-from .maths import Break, Point
+from .maths import Break, Methodology, Point
 from .units import UnitError, compatible, convert
 
 COMPARATORS = (">=", ">", "≈", "<=", "<", "=")
@@ -497,3 +499,139 @@ class ConfidenceOverride(Audited):
         override.audit_as("override" if level else "clear_override", reason.strip(), by=by)
         override.save()
         return override
+
+
+class Method(models.TextChoices):
+    """How a target's progress is measured (docs/indicators.md sets the two side by side)."""
+
+    LUOSHI = "luoshi", _("落实方法（所需增速从最新值起算）")
+    OPEN_SDG = "open_sdg", _("Open SDG方法（所需增速从基年起算）")
+
+
+class AssessmentMethodQuerySet(NoDeleteQuerySet):
+    def for_targets(self, targets: list[Any]) -> dict[str, dict[int, AssessmentMethod]]:
+        """The choices that apply to ``targets``: their own and their decisions', in one query."""
+        ids = [t.pk for t in targets]
+        decisions = {t.decision_id for t in targets}
+        out: dict[str, dict[int, AssessmentMethod]] = {"target": {}, "decision": {}}
+        for m in self.filter(models.Q(target_id__in=ids) | models.Q(decision_id__in=decisions)):
+            if m.target_id is not None:
+                out["target"][m.target_id] = m
+            elif m.decision_id is not None:
+                out["decision"][m.decision_id] = m
+        return out
+
+
+class AssessmentMethod(Audited):
+    """The office's choice of assessment method and base year, for a decision's targets or for one
+    target. An empty field inherits: a target's from its decision, a decision's from luoshi's method
+    and each series' first year."""
+
+    decision = models.OneToOneField(
+        Decision,
+        verbose_name=_("决定"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assessment_method",
+    )
+    target = models.OneToOneField(
+        Target,
+        verbose_name=_("目标"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assessment_method",
+    )
+    methodology = models.CharField(
+        _("评估方法"),
+        max_length=10,
+        choices=Method.choices,
+        blank=True,
+        help_text=_("留空：沿用上一级的设置（目标沿用决定的，决定默认为落实方法）。"),
+    )
+    base_year = models.PositiveSmallIntegerField(
+        _("基年"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text=_(
+            "此前的数据不参与计算；该年没有数据时从其后第一个有数据的年份算起。留空：沿用上一级，默认为数据的第一年。"
+        ),
+    )
+    note = models.CharField(_("说明"), max_length=300, blank=True)
+    set_at = models.DateTimeField(_("设置时间"), default=timezone.now)
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = AssessmentMethodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("评估方法")
+        verbose_name_plural = _("评估方法")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(decision__isnull=False, target__isnull=True)
+                | models.Q(decision__isnull=True, target__isnull=False),
+                name="assessment_method_of_one",
+            )
+        ]
+
+    def __str__(self) -> str:
+        owner = self.target if self.target_id else self.decision
+        how = self.get_methodology_display() if self.methodology else gettext("沿用上一级的方法")
+        if self.base_year:
+            how = gettext("%(method)s，基年%(year)s年") % {"method": how, "year": self.base_year}
+        return f"{owner} · {how}"
+
+    def audit_task(self) -> Any:
+        return self.target.task if self.target_id else None
+
+    @classmethod
+    def choose(
+        cls,
+        *,
+        by: Any,
+        decision: Any = None,
+        target: Any = None,
+        methodology: str = "",
+        base_year: int | None = None,
+        note: str = "",
+    ) -> AssessmentMethod:
+        """Set the method and base year of ``decision`` or of ``target`` (empty values inherit)."""
+        _require_office(by)
+        if (decision is None) == (target is None):
+            raise ValueError("choose the method of a decision or of a target")
+        methodology = (methodology or "").strip()
+        if methodology and methodology not in Method.values:
+            raise ValidationError({"methodology": gettext("无效的评估方法。")})
+        if base_year is not None and not 1900 <= int(base_year) <= 2100:
+            raise ValidationError({"base_year": gettext("基年应在1900年到2100年之间。")})
+        with transaction.atomic():
+            owner = {"decision": decision} if decision is not None else {"target": target}
+            choice = cls.objects.select_for_update().filter(**owner).first() or cls(**owner)
+            choice.methodology = methodology
+            choice.base_year = int(base_year) if base_year is not None else None
+            choice.note = note.strip()[:300]
+            choice.set_at = timezone.now()
+            choice.set_by = _actor(by)
+            choice.full_clean(validate_unique=False)
+            choice.audit_as("choose_method", note.strip(), by=by)
+            choice.save()
+        return choice
+
+
+def effective_method(
+    own: AssessmentMethod | None, decision: AssessmentMethod | None
+) -> tuple[Methodology, int | None, str]:
+    """(methodology, base year, where the methodology comes from: ``target``, ``decision`` or
+    ``default``) for a target with its own choice and its decision's."""
+    methodology: Methodology = "luoshi"
+    source = "default"
+    for where, m in (("decision", decision), ("target", own)):
+        if m is not None and m.methodology:
+            methodology = "open_sdg" if m.methodology == Method.OPEN_SDG else "luoshi"
+            source = where
+    base_year = next((m.base_year for m in (own, decision) if m is not None and m.base_year), None)
+    return methodology, base_year, source

@@ -22,10 +22,20 @@ from luoshi.ledger.uploads import UNIT_KINDS, check_upload
 from luoshi.ledger.views.common import any_role, json_response, office_only, wants_json
 
 from . import forms
-from .assessing import TargetAssessment, assess_target, assess_targets, by_confidence
+from .assessing import (
+    TargetAssessment,
+    assess_target,
+    assess_targets,
+    by_confidence,
+    chosen_method,
+    method_label,
+    open_sdg_summary,
+    summary_dict,
+)
 from .charts import chart
 from .importing import import_observations, read_rows
 from .models import (
+    AssessmentMethod,
     ConfidenceOverride,
     Indicator,
     IndicatorAlias,
@@ -70,12 +80,18 @@ def overview(request: HttpRequest) -> HttpResponse:
         targets = targets.filter(decision=decision)
     results = assess_targets(targets)
     groups = by_confidence(results)
+    summary = open_sdg_summary(results)
+    chosen = None
+    if decision is not None:  # fetched with the assessments when there are any
+        chosen = chosen_method(results[0].target.decision) if results else chosen_method(decision)
     if wants_json(request):
         return json_response(
             {
                 "decision": decision.pk if decision else None,
+                "method": _method_dict(chosen) if decision else None,
                 "counts": {c.value: len(rs) for c, rs in groups},
                 "mismatches": sum(1 for r in results if r.mismatch),
+                "open_sdg_summary": summary_dict(summary),
                 "targets": [r.as_dict() for _c, rs in groups for r in rs],
             }
         )
@@ -88,8 +104,31 @@ def overview(request: HttpRequest) -> HttpResponse:
             "mismatches": [r for r in results if r.mismatch],
             "decision": decision,
             "decisions": Decision.objects.order_by("-created_at", "-id"),
+            "summary": summary,
+            "summary_label": summary.label_en if _lang() == "en" else summary.label_zh,
+            "method": method_label(
+                chosen.methodology if chosen else "luoshi", chosen.base_year if chosen else None
+            ),
+            "method_chosen": chosen,
+            "office": can_manage(request.user),
+            "method_form": forms.MethodForm(
+                initial={
+                    "methodology": chosen.methodology if chosen else "",
+                    "base_year": chosen.base_year if chosen else None,
+                }
+            ),
         },
     )
+
+
+def _method_dict(m: AssessmentMethod | None) -> dict[str, Any]:
+    """The office's stored choice (empty fields inherit) for the JSON twins."""
+    return {
+        "methodology": (m.methodology or None) if m else None,
+        "base_year": m.base_year if m else None,
+        "note": m.note if m else "",
+        "set_at": m.set_at.isoformat() if m else None,
+    }
 
 
 @any_role
@@ -111,6 +150,7 @@ def target_detail(request: HttpRequest, pk: int) -> HttpResponse:
         for t in Task.objects.visible_to(request.user).filter(pk__in=a.task_ids).select_related("lead_unit")
     }
     link = TargetIndicator.objects.filter(target=target).first()
+    own = chosen_method(a.target)  # fetched with the assessment
     return render(
         request,
         "indicators/target_detail.html",
@@ -133,6 +173,12 @@ def target_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             "observation_form": forms.ObservationForm(
                 initial={"unit": a.match.indicator.unit if a.match.indicator else target.unit}
+            ),
+            "method_form": forms.MethodForm(
+                initial={
+                    "methodology": own.methodology if own else "",
+                    "base_year": own.base_year if own else None,
+                }
             ),
         },
     )
@@ -421,6 +467,46 @@ def target_link(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as e:
             _refused(request, e)
     return redirect("indicators:target-detail", target.pk)
+
+
+def _choose_method(request: HttpRequest, **owner: Any) -> None:
+    form = forms.MethodForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return
+    try:
+        m = AssessmentMethod.choose(
+            by=request.user,
+            methodology=form.cleaned_data["methodology"] or "",
+            base_year=form.cleaned_data["base_year"],
+            note=form.cleaned_data.get("note") or "",
+            **owner,
+        )
+    except ValidationError as e:
+        _refused(request, e)
+    else:
+        method = method_label(m.methodology) if m.methodology else _("沿用上一级的方法")
+        if m.base_year:
+            method = _("%(method)s，基年%(year)s年") % {"method": method, "year": m.base_year}
+        messages.success(request, _("已保存评估方法：%(method)s。") % {"method": method})
+
+
+@office_only
+@require_POST
+def target_method(request: HttpRequest, pk: int) -> HttpResponse:
+    """The office chooses the method and base year of one target (empty: its decision's)."""
+    target = _visible_target(request, pk)
+    _choose_method(request, target=target)
+    return redirect("indicators:target-detail", target.pk)
+
+
+@office_only
+@require_POST
+def decision_method(request: HttpRequest, pk: int) -> HttpResponse:
+    """The office chooses the method and base year of a decision's targets."""
+    decision = get_object_or_404(Decision, pk=pk)
+    _choose_method(request, decision=decision)
+    return redirect(reverse("indicators:overview") + f"?decision={decision.pk}")
 
 
 @office_only

@@ -77,6 +77,7 @@ VERBS: dict[str, Any] = {
     "disable": _verb("停用"),
     "override": _verb("调整实现把握"),
     "clear_override": _verb("恢复系统计算"),
+    "choose_method": _verb("设置评估方法"),
     "issue": _verb("发放"),
     "revoke": _verb("吊销"),
 }
@@ -134,6 +135,7 @@ NAMED_WITH: dict[str, tuple[str, ...]] = {
     "indicators.observation": ("indicator",),
     "indicators.targetindicator": ("target", "indicator", "reference"),
     "indicators.confidenceoverride": ("target",),
+    "indicators.assessmentmethod": ("decision", "target"),
     "supervision.copyflag": ("report__task", "report__unit"),
 }
 

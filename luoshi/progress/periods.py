@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 _KEY = re.compile(r"^(\d{4})([QM])(\d{1,2})$")
 _QUARTER_NAMES = {1: "一", 2: "二", 3: "三", 4: "四"}
@@ -42,10 +43,11 @@ class Period:
     @property
     def label(self) -> str:
         if self.kind == "Q":
+            # The quarter's numeral is translated on its own (一 → 1), so
+            # that every language's label uses the same two arguments.
             return _("%(year)s年第%(cn)s季度") % {
                 "year": self.year,
-                "cn": _QUARTER_NAMES[self.n],
-                "n": self.n,
+                "cn": pgettext("quarter numeral", _QUARTER_NAMES[self.n]),
             }
         return _("%(year)s年%(n)s月") % {"year": self.year, "n": self.n}
 

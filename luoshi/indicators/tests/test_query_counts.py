@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from luoshi.indicators.models import ConfidenceOverride, IndicatorBreak
+from luoshi.indicators.models import AssessmentMethod, ConfidenceOverride, IndicatorBreak
 from luoshi.ledger.models import ProgressStatus
 from luoshi.ledger.tests.factory import make_decision, make_report, make_task, make_unit
 from luoshi.progress.models import Measurement, ReportState
@@ -24,7 +24,8 @@ pytestmark = pytest.mark.django_db
 
 def grow(n: int, office: Any) -> Any:
     """n indicators with values and a break, each measuring a target by name and one by alias, with
-    cascaded tasks, task lights, accepted reports with values, overrides, and a relation."""
+    cascaded tasks, task lights, accepted reports with values, overrides, methods chosen for the
+    decision and for some targets, and a relation."""
     decision = make_decision()
     unit = make_unit()
     for i in range(n):
@@ -43,6 +44,9 @@ def grow(n: int, office: Any) -> Any:
         report = make_report(task=parent, unit=unit, period="2025Q4", state=ReportState.ACCEPTED)
         Measurement.objects.create(report=report, target=t, value=140)
         ConfidenceOverride.record(t, "amber_green", "测试调整", by=office)
+        if i % 2:
+            AssessmentMethod.choose(by=office, target=t, methodology="luoshi", base_year=2019)
+    AssessmentMethod.choose(by=office, decision=decision, methodology="open_sdg")
     make_indicator(f"甲{n}", "万千瓦", [(2020, 1), (2022, 3)])
     make_indicator(f"乙{n}", "万千瓦", [(2020, 5), (2022, 6)])
     make_target(decision=decision, kind="relational", indicator=f"甲{n}", reference=f"乙{n}", comparator=">")
