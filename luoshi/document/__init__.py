@@ -19,6 +19,7 @@ from ._inflate import check_archive, open_workbook
 from ._model import (
     SCHEMA_VERSION,
     TASK_KINDS,
+    Caveat,
     Comparator,
     Document,
     Item,
@@ -40,6 +41,7 @@ __all__ = [
     "MAX_CHARS",
     "SCHEMA_VERSION",
     "TASK_KINDS",
+    "Caveat",
     "Comparator",
     "Division",
     "Document",
@@ -105,7 +107,7 @@ def require_structure(doc: Document) -> Document:
     """``doc``, if it has any structure; a text with no headings and no Chinese task sentences ("hello
     world", a picture's markup) raises :class:`DocumentError` (``no_structure``). ``luoshi extract``,
     ``luoshi import`` and the web's import refuse alike through this."""
-    if "no_structure" in doc.warnings:
+    if "no_structure" in doc.warning_codes:
         from ._errors import no_structure
 
         raise no_structure()

@@ -146,6 +146,34 @@ class Place:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Caveat:
+    """Something the reading is unsure of and a person can check before relying on it: a code for
+    programs, a sentence for people (Chinese and English), and where to look (item and section ids)."""
+
+    code: str
+    zh: str
+    en: str
+    items: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+
+    def message(self, language: str = "zh-hans") -> str:
+        """The sentence in ``language`` (``zh…`` gives Chinese, anything else English)."""
+        return self.zh if language.lower().startswith("zh") else self.en
+
+    def __str__(self) -> str:
+        return self.zh
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "message": self.zh,
+            "message_en": self.en,
+            "items": list(self.items),
+            "sections": list(self.sections),
+        }
+
+
 @dataclass(slots=True)
 class Document:
     """The structured checklist read out of a decision."""
@@ -159,7 +187,7 @@ class Document:
     observations: list[Observation] = field(default_factory=list)
     source: str | None = None  # file name, or None for text given directly
     format: str = "txt"
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Caveat] = field(default_factory=list)  # what the reading is unsure of
 
     # lookups --------------------------------------------------------------------------------------
     def section(self, section_id: str) -> Section:
@@ -173,6 +201,10 @@ class Document:
             if i.id == item_id:
                 return i
         raise KeyError(item_id)
+
+    @property
+    def warning_codes(self) -> list[str]:
+        return [w.code for w in self.warnings]
 
     def targets_of(self, item_id: str) -> list[Target]:
         return [t for t in self.targets if t.item == item_id]
@@ -200,7 +232,8 @@ class Document:
             "targets": [t.to_dict() for t in self.targets],
             "places": [p.to_dict() for p in self.places],
             "observations": [o.to_dict() for o in self.observations],
-            "warnings": list(self.warnings),
+            "warnings": self.warning_codes,
+            "warning_details": [w.to_dict() for w in self.warnings],
         }
 
     def to_json(self, indent: int | None = 2) -> str:

@@ -13,8 +13,8 @@ from ._review import PREAMBLE, looks_back_title, opening_year, review
 from ._tables import ReadTable, lift_tables, read_table, table_index
 from ._targets import Found, find_years, range_ends, targets_in
 from ._text import fold_width
+from ._warnings import check
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE_YEAR = re.compile(r"([12]\d{3})\s*年")
 _GOALS = re.compile(r"主要预期目标|主要目标|预期目标|发展目标")
 
@@ -30,8 +30,9 @@ def extract_text(
 ) -> Document:
     """Extract the checklist from text already read. Never raises on any ``str``.
 
-    Problems that leave little to extract are reported in ``Document.warnings`` (codes
-    ``empty``, ``no_structure``), so that callers decide how to treat them.
+    What the reading is unsure of is in ``Document.warnings`` (luoshi.document._warnings: a code and
+    a sentence each; ``empty`` and ``no_structure`` leave nothing to extract), so that callers decide
+    how to treat it.
     """
     body, tables = lift_tables(text)
     r = reflow(body, wrapped=wrapped, title_hint=title_hint)
@@ -70,14 +71,14 @@ def extract_text(
     targets: list[Target] = []
     observations: list[Observation] = []
     ordinals: dict[str | None, int] = {}
-    read_tables: list[ReadTable] = []
+    read_tables: list[tuple[str | None, ReadTable]] = []
     for k, block in enumerate(blocks):
         in_force(block.section)
         table = table_index(block.text)
         if table is not None and table < len(tables):
             context_year = running[block.section]
             read = read_table(tables[table], doc_year=doc_year, context_year=context_year)
-            read_tables.append(read)
+            read_tables.append((block.section, read))
             looking_back = block.section in verdict.sections or k in verdict.paragraphs
             for row in read.rows:
                 n = ordinals.get(block.section, 0) + 1
@@ -120,12 +121,7 @@ def extract_text(
             items.append(Item(item_id, block.section, sentence, kind, tags))  # type: ignore[arg-type]
 
     places = find_places((i.id, i.text) for i in items)
-    warnings: list[str] = []
-    if not text.strip():
-        warnings.append("empty")
-    elif not sections and not any(_CJK.search(i.text) for i in items):
-        warnings.append("no_structure")
-    return Document(
+    doc = Document(
         title=r.title,
         year=doc_year,
         sections=sections,
@@ -135,8 +131,9 @@ def extract_text(
         observations=observations,
         source=name,
         format=format,
-        warnings=warnings,
     )
+    doc.warnings = check(doc, text=text, title_hint=title_hint, tables=read_tables)
+    return doc
 
 
 # 名词解释, 附：名词解释, 《政府工作报告》有关内容名词注释

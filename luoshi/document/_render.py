@@ -135,7 +135,7 @@ def to_markdown(doc: Document) -> str:
         out.append("")
     if doc.warnings:
         out += ["## 提示", ""]
-        out += [f"- {_inline(w)}" for w in doc.warnings]
+        out += [f"- {_inline(w.zh)}" for w in doc.warnings]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
