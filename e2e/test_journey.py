@@ -74,7 +74,7 @@ def test_a_decision_goes_from_import_to_a_measured_value_on_its_targets_chart(
     page.get_by_role("button", name="上传并预览").click()
     expect(page.locator("h1")).to_contain_text("导入预览")
     expect(page.locator("main")).to_contain_text(f"将新建决定“{TITLE}”")
-    expect(page.locator("main")).to_contain_text("新增 4 项，修改 0 项，删除 0 项，未变 0 项。")
+    expect(page.locator("main")).to_contain_text("将导入 4 项任务。")
     page.get_by_role("button", name="确认导入").click()
     expect(messages(page)).to_contain_text("已导入：新增 4 项")
     expect(page.locator("h1")).to_contain_text(TITLE)

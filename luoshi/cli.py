@@ -290,10 +290,14 @@ def _shared_decision() -> Path | None:
 @click.option("--year", type=int, default=None, help="文件本身的年份，用于理解“今年”“明年”。")
 @click.option("--dry-run", is_flag=True, help="只列出将要发生的变化，不写入。")
 @click.option("--sample", is_flag=True, help="把决定标为样例文本（不是真实文件）。")
-def import_(file: str, into: int | None, year: int | None, dry_run: bool, sample: bool) -> None:
-    """把一份决定导入台账：每个识别出的条目一项任务，连同量化目标和地名。
+@click.option("--include-review", is_flag=True, help="连同回顾过去工作的语句和导语一并导入（默认不导入）。")
+def import_(
+    file: str, into: int | None, year: int | None, dry_run: bool, sample: bool, include_review: bool
+) -> None:
+    """把一份决定导入台账：每个识别出的任务条目一项任务，连同量化目标和地名。
 
-    同一文本再次导入不作任何改动；修订稿按标题（或 --into）对应到原决定，并列出改动。
+    回顾过去工作的语句和导语不是任务，默认不导入（--include-review 一并导入）。识别中没有把握之处先在
+    标准错误上说明。同一文本再次导入不作任何改动；修订稿按标题（或 --into）对应到原决定，并列出改动。
 
     示例：
 
@@ -303,7 +307,7 @@ def import_(file: str, into: int | None, year: int | None, dry_run: bool, sample
         raise _fail("找不到文件：{file}", file=file)
     _ledger(reads=False, dry_run=dry_run)
     from .document import DocumentError
-    from .ledger.importing import apply_import, plan_import, read
+    from .ledger.importing import Choices, apply_import, kind_label, plan_import, read
     from .ledger.models import Decision
 
     decision = None
@@ -315,7 +319,9 @@ def import_(file: str, into: int | None, year: int | None, dry_run: bool, sample
         text, doc = read(Path(file), year=year)
     except DocumentError as e:
         raise _fail(e.zh, e.en) from None
-    plan = plan_import(text, doc, decision)
+    plan = plan_import(text, doc, decision, choices=Choices() if include_review else None)
+    for w in doc.warnings:
+        _note(_("注意：{warning}").format(warning=w.message(_language())))
     c = plan.counts
     if plan.identical:
         _say("文本与已导入的决定（编号 {id}）相同，未作任何改动。", id=plan.decision.pk)
@@ -332,14 +338,25 @@ def import_(file: str, into: int | None, year: int | None, dry_run: bool, sample
         sections=len(doc.sections),
         targets=len(doc.targets),
     )
+    if c["excluded"]:
+        kinds: dict[str, int] = {}
+        for change in plan.changes:
+            if change.excluded and change.item is not None:
+                label = kind_label(change.item.kind)
+                kinds[label] = kinds.get(label, 0) + 1
+        _say(
+            "未导入 {n} 项（{kinds}），它们不是任务；需要时加 --include-review 一并导入。",
+            n=c["excluded"],
+            kinds=_("，").join(_("{kind} {n} 项").format(kind=k, n=n) for k, n in kinds.items()),
+        )
     for change in plan.changes:
-        if plan.decision is not None and change.kind != "unchanged":
+        if plan.decision is not None and change.kind != "unchanged" and not change.excluded:
             mark = {"added": "+", "changed": "~", "removed": "-"}[change.kind]
             click.echo(f"  {mark} {change.key} {(change.new_text or change.old_text)[:60]}")
     if dry_run:
         _say("（试运行，未写入。）")
         return
-    if not doc.items and plan.decision is None:
+    if plan.decision is None and not plan.of("added"):
         raise _fail("未能从该文件中识别出任何任务条目，没有导入。")
     result = apply_import(plan, source_name=Path(file).name, is_sample=sample)
     _say("已导入：决定编号 {id}，{tasks} 项任务。", id=result.pk, tasks=result.tasks.count())

@@ -139,6 +139,43 @@ class DecisionUploadForm(forms.Form):
         return upload
 
 
+class ImportChoicesForm(forms.Form):
+    """The import preview's choices. Each new item shown carries a hidden ``item`` (its id), an
+    ``include`` checkbox (value: its id) and a ``kind-<id>`` select; an item not shown keeps the
+    default (a review or a preamble left out, a task imported)."""
+
+    def __init__(self, plan: Any, data: Any = None) -> None:
+        super().__init__(data)
+        self.plan = plan
+
+    def choices(self) -> Any:
+        from .importing import Choices, ItemKind
+
+        chosen = Choices(set(self.plan.choices.excluded), dict(self.plan.choices.kinds))
+        if self.data is None:
+            return chosen
+        shown = set(self.data.getlist("item"))
+        included = set(self.data.getlist("include"))
+        for change in self.plan.choosable:
+            item = change.item
+            if item.id not in shown:
+                continue
+            if item.id in included:
+                chosen.excluded.discard(item.id)
+            else:
+                chosen.excluded.add(item.id)
+            kind = self.data.get(f"kind-{item.id}", "")
+            if kind in ItemKind.values and kind != item.kind:
+                chosen.kinds[item.id] = kind
+            else:
+                chosen.kinds.pop(item.id, None)
+        return chosen
+
+
+class ImportYearForm(forms.Form):
+    year = forms.IntegerField(min_value=1949, max_value=2100, label=_("文件年份"))
+
+
 class UnitsUploadForm(forms.Form):
     file = forms.FileField(label=_("单位名录文件"), help_text=_("CSV（UTF-8 或 GB18030）或 Excel（.xlsx）。"))
 

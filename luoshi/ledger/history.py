@@ -70,6 +70,7 @@ VERBS: dict[str, Any] = {
     "load_bundled": _verb("载入内置数据"),
     "bundled": _verb("载入内置数据"),
     "import": _verb("文件导入"),
+    "import_choices": _verb("选定导入的条目"),
     "report": _verb("随进展报告采纳"),
     "mark": _verb("标记断点"),
     "link": _verb("关联指标"),
@@ -119,6 +120,8 @@ LABELS: dict[str, Any] = {
     "archived": gettext_lazy("已归档"),
     "units": gettext_lazy("承办单位"),
     "signed_at": gettext_lazy("签收时间"),
+    "excluded": gettext_lazy("未导入的条目"),
+    "kinds": gettext_lazy("改定的类型"),
 }
 # what else to fetch with a record to name it (its __str__ reads these)
 NAMED_WITH: dict[str, tuple[str, ...]] = {
@@ -276,6 +279,10 @@ def _value(f: models.Field | None, value: Any, names: Names) -> str:
     if f is None:
         if isinstance(value, list):
             return "、".join(str(v).replace(":", "：", 1) for v in value) or EMPTY
+        if isinstance(value, dict):  # an import's kinds: item number → kind
+            from .importing import kind_label
+
+            return "；".join(f"{k}：{kind_label(str(v))}" for k, v in value.items()) or EMPTY
         if isinstance(value, bool):
             return _("是") if value else _("否")
         if isinstance(value, str) and ISO_MOMENT.match(value):

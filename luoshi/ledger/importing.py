@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from luoshi.document import Document, Item, extract_text, read_source, require_structure
+from luoshi.document import TASK_KINDS, Document, Item, extract_text, read_source, require_structure
 
 from .models import (
     Decision,
@@ -29,11 +30,52 @@ from .models import (
     TaskPlace,
     TaskState,
     acting_as,
+    record,
     text_digest,
 )
 
 SIMILAR_SAME_KEY = 0.5
 SIMILAR_ANY = 0.75
+
+
+class ItemKind(models.TextChoices):
+    """What an extracted item is, in the office's words (luoshi.document's kinds). The first four
+    are tasks; a review (what was done) and a preamble are kept out of an import unless the office
+    pulls them in."""
+
+    TARGET = "target", gettext_lazy("目标")
+    MEASURE = "measure", gettext_lazy("举措")
+    PROGRAMME = "programme", gettext_lazy("项目")
+    PRINCIPLE = "principle", gettext_lazy("原则")
+    REVIEW = "review", gettext_lazy("回顾")
+    PREAMBLE = "preamble", gettext_lazy("导语")
+
+
+def kind_label(kind: str) -> str:
+    return str(ItemKind(kind).label) if kind in ItemKind.values else kind
+
+
+@dataclass
+class Choices:
+    """What the office chose in the preview: the items left out of the import, and kinds it changed.
+    By default every item that is not a task (a review, a preamble) is left out."""
+
+    excluded: set[str] = field(default_factory=set)
+    kinds: dict[str, str] = field(default_factory=dict)  # item id → the kind the office gave it
+
+    @classmethod
+    def default(cls, doc: Document) -> Choices:
+        return cls(excluded={i.id for i in doc.items if i.kind not in TASK_KINDS})
+
+    def kind_of(self, item: Item) -> str:
+        return self.kinds.get(item.id, item.kind)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"excluded": sorted(self.excluded, key=_key_order), "kinds": dict(sorted(self.kinds.items()))}
+
+
+def _key_order(key: str) -> list[int]:
+    return [int(p) if p.isdigit() else 0 for p in key.replace("-", ".").split(".")]
 
 
 def _norm(text: str) -> str:
@@ -48,6 +90,7 @@ class Change:
     new_text: str = ""
     task: Task | None = None
     item: Item | None = None
+    excluded: bool = False  # an item the office leaves out (only new ones can be)
 
     @property
     def diff(self) -> list[tuple[str, str]]:
@@ -73,20 +116,110 @@ class ImportPlan:
     decision: Decision | None = None
     identical: bool = False
     changes: list[Change] = field(default_factory=list)
+    choices: Choices = field(default_factory=Choices)
 
     def of(self, kind: str) -> list[Change]:
-        return [c for c in self.changes if c.kind == kind]
+        return [c for c in self.changes if c.kind == kind and not c.excluded]
 
     @property
     def counts(self) -> dict[str, int]:
-        out = {"added": 0, "changed": 0, "removed": 0, "unchanged": 0}
+        out = {"added": 0, "changed": 0, "removed": 0, "unchanged": 0, "excluded": 0}
         for c in self.changes:
-            out[c.kind] += 1
+            out["excluded" if c.excluded else c.kind] += 1
         return out
+
+    @property
+    def choosable(self) -> list[Change]:
+        """The changes the office may leave out or retype: the items that would become new tasks."""
+        return [c for c in self.changes if c.kind == "added" and c.item is not None]
+
+    def choose(self, choices: Choices) -> None:
+        """Apply the office's choices: which new items are left out, which kinds are changed."""
+        ids = {c.item.id for c in self.choosable if c.item is not None}
+        self.choices = Choices(
+            excluded=choices.excluded & ids,
+            kinds={k: v for k, v in choices.kinds.items() if v in ItemKind.values},
+        )
+        for c in self.changes:
+            c.excluded = c.kind == "added" and c.item is not None and c.item.id in self.choices.excluded
 
     @property
     def has_changes(self) -> bool:
         return not self.identical and any(c.kind != "unchanged" for c in self.changes)
+
+
+@dataclass
+class PreviewRow:
+    """One line of the import preview: a change, and for a new item what the office may choose."""
+
+    change: Change
+    heading: str  # the section's heading, on the first row of a section ("" otherwise)
+    targets: int
+    kind: str  # the item's kind, as the office has it so far
+
+    @property
+    def item(self) -> Item | None:
+        return self.change.item
+
+    @property
+    def choosable(self) -> bool:
+        return self.change.kind == "added" and self.change.item is not None
+
+    @property
+    def included(self) -> bool:
+        return not self.change.excluded
+
+
+def preview_rows(plan: ImportPlan) -> list[PreviewRow]:
+    """The preview's rows: every item of a new decision; the changes of a revision."""
+    if plan.identical:
+        return []
+    doc = plan.document
+    sections = {s.id: s for s in doc.sections}
+    targets: dict[str, int] = {}
+    for t in doc.targets:
+        targets[t.item] = targets.get(t.item, 0) + 1
+    rows: list[PreviewRow] = []
+    current: str | None = "-"
+    for change in plan.changes:
+        if plan.decision is not None and change.kind == "unchanged":
+            continue
+        section = change.item.section if change.item is not None else None
+        heading = ""
+        if plan.decision is None and section != current:
+            current = section
+            heading = _heading(sections, section) if section else str(_("未归入章节的条目"))
+        item = change.item
+        kind = plan.choices.kind_of(item) if item is not None else ""
+        rows.append(PreviewRow(change, heading, targets.get(change.key, 0) if item else 0, kind))
+    return rows
+
+
+def _heading(sections: dict[str, Any], section_id: str) -> str:
+    """一、总体要求 › （一）指导思想: the section under its parents, as the document numbers them."""
+    path = []
+    while section_id in sections:
+        s = sections[section_id]
+        number = s.number or ""
+        if not number:
+            label = s.title or ""
+        elif number.isdigit():
+            label = f"{number}. {s.title or ''}"
+        elif s.level == 1 or (s.parent and not sections[s.parent].number):
+            label = f"{number}、{s.title or ''}"
+        else:
+            label = f"（{number}）{s.title or ''}"
+        path.append(label.strip())
+        section_id = s.parent
+    return " › ".join(reversed(path))
+
+
+def warnings_for(doc: Document, language: str) -> list[dict[str, Any]]:
+    """The extraction's warnings as the preview shows them: the sentence in the user's language and
+    the first item it is about (to jump to)."""
+    return [
+        {"code": w.code, "text": w.message(language), "item": (w.items or [None])[0]} for w in doc.warnings
+    ]
 
 
 def read(
@@ -137,7 +270,7 @@ def plan_revision(revision: Revision) -> ImportPlan:
         wrapped=meta.get("wrapped"),
         format=meta.get("format") or "txt",
     )
-    return plan_import(revision.text, doc, revision.decision)
+    return plan_import(revision.text, doc, revision.decision, choices=None)
 
 
 def find_decision(doc: Document, digest: str) -> Decision | None:
@@ -151,18 +284,31 @@ def find_decision(doc: Document, digest: str) -> Decision | None:
 
 
 def plan_import(
-    text: str, doc: Document, decision: Decision | None = None, *, match: bool = True
+    text: str,
+    doc: Document,
+    decision: Decision | None = None,
+    *,
+    match: bool = True,
+    choices: Choices | None = None,
 ) -> ImportPlan:
+    """Compare the extraction with the ledger. ``choices`` (default: leave out what is not a task)
+    says which new items are left out and which kinds the office changed."""
     digest = text_digest(text)
     if decision is None and match:
         decision = find_decision(doc, digest)
     plan = ImportPlan(document=doc, text=text, digest=digest, decision=decision)
+    _compare(plan, doc, decision, digest)
+    plan.choose(choices if choices is not None else Choices.default(doc))
+    return plan
+
+
+def _compare(plan: ImportPlan, doc: Document, decision: Decision | None, digest: str) -> None:
     if decision is None:
         plan.changes = [Change("added", i.id, new_text=i.text, item=i) for i in doc.items]
-        return plan
+        return
     if decision.digest == digest:
         plan.identical = True
-        return plan
+        return
     existing = list(decision.tasks.filter(origin=TaskOrigin.IMPORTED, parent=None).order_by("order", "id"))
     by_text: dict[str, list[Task]] = {}
     for t in existing:
@@ -196,7 +342,6 @@ def plan_import(
     for t in existing:
         if t.pk not in matched:
             plan.changes.append(Change("removed", t.source_key or t.key, t.source_text, "", t))
-    return plan
 
 
 @transaction.atomic
@@ -236,21 +381,27 @@ def apply_import(
         sections = _sync_sections(decision, doc)
         order = {item.id: n for n, item in enumerate(doc.items)}
         places = _places_by_item(doc)
+        choices = plan.choices
+        _record_choices(decision, plan)
         for change in plan.changes:
+            if change.excluded:
+                continue
             if change.kind == "added":
                 assert change.item is not None
-                task = Task.objects.create(
+                task = Task(
                     decision=decision,
                     section=sections.get(change.item.section or ""),
                     key=change.item.id,
                     source_key=change.item.id,
                     source_text=change.item.text,
                     text=change.item.text,
-                    kind=change.item.kind,
+                    kind=choices.kind_of(change.item),
                     tags=list(change.item.tags),
                     order=order[change.item.id],
                     origin=TaskOrigin.IMPORTED,
                 )
+                task.audit_as("create", _chosen_note(change.item, choices))
+                task.save()
                 _sync_targets(task, doc)
                 _sync_places(task, places.get(change.item.id, []))
             elif change.kind in {"changed", "unchanged"}:
@@ -262,7 +413,7 @@ def apply_import(
                 task.key, task.source_key = item.id, item.id
                 task.section = sections.get(item.section or "")
                 task.order = order[item.id]
-                task.kind = item.kind
+                task.kind = choices.kinds.get(item.id) or task.kind or item.kind  # the office's kind stays
                 if change.kind == "changed":
                     if not reworded:
                         task.text = item.text
@@ -290,9 +441,78 @@ def apply_import(
         revision.digest = plan.digest
         revision.year = doc.year
         revision.applied_at = timezone.now()
-        revision.summary = {**revision.summary, **plan.counts}
+        revision.summary = {**revision.summary, **plan.counts, "choices": choices.to_dict()}
         revision.save()
     return decision
+
+
+def _chosen_note(item: Item, choices: Choices) -> str:
+    """What the office chose for a new task, for its first audit entry ("" when nothing)."""
+    kind = choices.kind_of(item)
+    if kind != item.kind:
+        return _("导入时督查室将类型由“%(old)s”改为“%(new)s”。") % {
+            "old": kind_label(item.kind),
+            "new": kind_label(kind),
+        }
+    if item.kind not in TASK_KINDS:
+        return _("识别为“%(kind)s”，导入时由督查室纳入。") % {"kind": kind_label(item.kind)}
+    return ""
+
+
+def _record_choices(decision: Decision, plan: ImportPlan) -> None:
+    """One audit entry on the decision for what the office chose in the preview: the items it left
+    out and those it pulled in or retyped, against what the extraction proposed."""
+    doc, choices = plan.document, plan.choices
+    proposed = Choices.default(doc)
+    new_ids = {c.item.id for c in plan.choosable if c.item is not None}
+    left_out = sorted(choices.excluded, key=_key_order)
+    pulled_in = sorted((proposed.excluded & new_ids) - choices.excluded, key=_key_order)
+    retyped = {k: v for k, v in choices.kinds.items() if k in new_ids and k not in choices.excluded}
+    if not (left_out or pulled_in or retyped):
+        return
+    by_id = {i.id: i for i in doc.items}
+    parts: list[str] = []
+    if left_out:
+        kinds: dict[str, int] = {}
+        for key in left_out:
+            label = kind_label(by_id[key].kind) if key in by_id else "?"
+            kinds[label] = kinds.get(label, 0) + 1
+        parts.append(
+            _("未导入 %(n)s 条（%(kinds)s）：%(keys)s")
+            % {
+                "n": len(left_out),
+                "kinds": _("，").join(_("%(kind)s %(n)s 条") % {"kind": k, "n": n} for k, n in kinds.items()),
+                "keys": _keys(left_out),
+            }
+        )
+    if pulled_in:
+        parts.append(
+            _("纳入 %(n)s 条本不导入的条目：%(keys)s") % {"n": len(pulled_in), "keys": _keys(pulled_in)}
+        )
+    if retyped:
+        parts.append(
+            _("改变类型 %(n)s 条：%(changes)s")
+            % {
+                "n": len(retyped),
+                "changes": _("，").join(
+                    f"{k} {kind_label(by_id[k].kind)}→{kind_label(v)}"
+                    for k, v in retyped.items()
+                    if k in by_id
+                ),
+            }
+        )
+    record(
+        "import_choices",
+        decision,
+        before={"excluded": sorted(proposed.excluded & new_ids, key=_key_order)},
+        after={"excluded": left_out, "kinds": retyped},
+        note=_("；").join(parts) + _("。"),
+    )
+
+
+def _keys(keys: list[str], limit: int = 30) -> str:
+    shown = _("、").join(keys[:limit])
+    return shown + (_("等") if len(keys) > limit else "")
 
 
 def _sync_sections(decision: Decision, doc: Document) -> dict[str, Section]:

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from luoshi.document import Item, extract
+from luoshi.document import TASK_KINDS, Item, extract
 from luoshi.ledger.importing import apply_import, import_decision, plan_import
 from luoshi.ledger.models import AuditEntry, Decision, Revision, Task, TaskState, TaskUnit
 from luoshi.samples import SAMPLE_DECISION
@@ -34,6 +34,8 @@ def test_importing_a_document_creates_one_task_per_item_with_sections_targets_an
         "changed": 0,
         "removed": 0,
         "unchanged": 0,
+        "excluded": 0,
+        "choices": {"excluded": [], "kinds": {}},
     }
 
 
@@ -76,7 +78,7 @@ def test_importing_a_revised_text_shows_what_changed_before_anything_is_written(
     text, revised = _revised()
     plan = plan_import(text, revised)
     assert plan.decision == decision  # found by its title
-    assert plan.counts == {"added": 1, "changed": 1, "removed": 1, "unchanged": 1}
+    assert plan.counts == {"added": 1, "changed": 1, "removed": 1, "unchanged": 1, "excluded": 0}
     changed = plan.of("changed")[0]
     assert ("-", "6") in changed.diff
     assert ("+", "7") in changed.diff
@@ -116,13 +118,13 @@ def test_a_revision_keeps_the_wording_the_office_gave_a_task(office: object) -> 
     assert "27%" in first.source_text
 
 
-def test_the_sample_decision_imports_with_one_task_per_extracted_item() -> None:
+def test_the_sample_decision_imports_with_one_task_per_extracted_task_item() -> None:
     doc = extract(SAMPLE_DECISION)
     if not doc.items:
         pytest.skip("extract() returns no items yet")
     decision, _plan = import_decision(SAMPLE_DECISION, is_sample=True)
     assert decision.is_sample
-    assert decision.tasks.count() == len(doc.items)
+    assert decision.tasks.count() == len([i for i in doc.items if i.kind in TASK_KINDS])
     assert decision.targets.count() == len(doc.targets)
     again, plan2 = import_decision(SAMPLE_DECISION)
     assert again == decision

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from luoshi.document import DocumentError
 
 from .. import importing
-from ..forms import DecisionUploadForm
+from ..forms import DecisionUploadForm, ImportChoicesForm, ImportYearForm
 from ..models import Decision, Revision, Role, Target, Task, TaskState
 from .common import any_role, json_response, office_only, task_dict, wants_json
 
@@ -109,15 +109,28 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 @office_only
 def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
     revision = get_object_or_404(Revision, pk=pk, applied_at=None)
+    if request.method == "POST" and "set_year" in request.POST:
+        year_form = ImportYearForm(request.POST)
+        if year_form.is_valid():
+            revision.year = year_form.cleaned_data["year"]
+            revision.save(update_fields=["year"])
+            messages.info(request, _("已按 %(year)s 年重新识别。") % {"year": revision.year})
+        else:
+            messages.error(request, " ".join(year_form.errors.get("year", [])))
+        return redirect("ledger:import-preview", pk=pk)
     try:
         plan = importing.plan_revision(revision)
     except DocumentError as e:
         messages.error(request, e.message(request.LANGUAGE_CODE))
         return redirect("ledger:import-upload")
     if request.method == "POST":
+        plan.choose(ImportChoicesForm(plan, request.POST).choices())
         if not plan.document.items and plan.decision is None:
             messages.error(request, _("未能从该文件中识别出任何任务条目，没有导入。"))
             return redirect("ledger:import-upload")
+        if plan.decision is None and not plan.of("added"):
+            messages.error(request, _("所有条目都被排除了，没有导入。请至少勾选一条。"))
+            return redirect("ledger:import-preview", pk=pk)
         try:
             decision = importing.apply_import(
                 plan, by=request.user, source_name=revision.source_name, revision=revision
@@ -132,9 +145,21 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 _(
-                    "已导入：新增 %(added)s 项、修改 %(changed)s 项、删除 %(removed)s 项、未变 %(unchanged)s 项。"
+                    "已导入：新增 %(added)s 项、修改 %(changed)s 项、删除 %(removed)s 项、未变 %(unchanged)s 项；"
+                    "未导入 %(excluded)s 项。"
                 )
                 % c,
             )
         return redirect("ledger:decision-detail", pk=decision.pk)
-    return render(request, "ledger/import_preview.html", {"revision": revision, "plan": plan})
+    return render(
+        request,
+        "ledger/import_preview.html",
+        {
+            "revision": revision,
+            "plan": plan,
+            "warnings": importing.warnings_for(plan.document, request.LANGUAGE_CODE),
+            "rows": importing.preview_rows(plan),
+            "kinds": importing.ItemKind.choices,
+            "year_form": ImportYearForm(initial={"year": revision.year or plan.document.year}),
+        },
+    )
