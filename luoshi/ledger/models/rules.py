@@ -87,6 +87,7 @@ class Suggester:
         if units is None:
             units = Unit.objects.active().exclude(division_code="")
         self.rules = [r for r in rules if r.active]
+        self._by_name: dict[str, Unit] | None = None
         self.by_division: dict[str, Unit] = {}
         for u in units:
             # a league or city wins over a banner with the same code (满洲里、二连浩特 are both)
@@ -96,6 +97,49 @@ class Suggester:
                 and (u.division_code not in self.by_division or u.kind == UnitKind.LEAGUE_CITY)
             ):
                 self.by_division[u.division_code] = u
+
+    # A task that names its units, as a 任务分工表's row does (…（牵头单位：市数据局；完成时限：2026年底前）)
+    # and as 分工方案 write it in prose (…（自治区发展改革委牵头，自治区财政厅配合）).
+    _NAMED_LEAD = re.compile(r"(?:牵头单位|牵头部门|责任单位|责任部门|牵头)[:：]\s*([^；;）)。]+)")
+    _NAMED_CO = re.compile(r"(?:配合单位|配合部门|参与单位|协同单位)[:：]\s*([^；;）)。]+)")
+    _NAMED_DUE = re.compile(r"(?:完成时限|完成时间|时间节点|时限要求)[:：]\s*([^；;）)。]+)")
+    _PROSE = re.compile(
+        r"[（(]([^（）()；;]{2,80}?)牵头(?:[，,、]\s*([^（）()；;]{2,160}?)(?:配合|参与|按职责分工负责|分工负责))?[）)]"
+    )
+    _NAME_SEP = re.compile(r"[、，,；;/]|\s+")
+
+    def named_units(self, text: str) -> tuple[list[Unit], list[Unit]]:
+        """The lead and co-operating units a task names, matched by full name or short name."""
+        leads: list[str] = []
+        cos: list[str] = []
+        for m in self._NAMED_LEAD.finditer(text):
+            leads += self._names(m.group(1))
+        for m in self._NAMED_CO.finditer(text):
+            cos += self._names(m.group(1))
+        for m in self._PROSE.finditer(text):
+            leads += self._names(m.group(1))
+            cos += self._names(m.group(2) or "")
+        if not leads and not cos:
+            return [], []
+        index = self._name_index()
+        lead = [index[n] for n in dict.fromkeys(leads) if n in index]
+        co = [index[n] for n in dict.fromkeys(cos) if n in index and index[n] not in lead]
+        return lead, co
+
+    def _names(self, raw: str) -> list[str]:
+        return [n.removesuffix("等") for n in (p.strip() for p in self._NAME_SEP.split(raw)) if len(n) >= 2]
+
+    def _name_index(self) -> dict[str, Unit]:
+        """Active units by full name and by short name (a full name wins), read once, when needed."""
+        if self._by_name is None:
+            self._by_name = {}
+            units = list(Unit.objects.active())
+            for u in units:
+                if u.short:
+                    self._by_name.setdefault(u.short, u)
+            for u in units:
+                self._by_name[u.name] = u
+        return self._by_name
 
     def place_unit(self, code: str) -> Unit | None:
         """The league or city a place belongs to (the place itself for a league or city)."""
@@ -134,12 +178,29 @@ class Suggester:
             units[unit.pk] = unit
             out.reasons.setdefault(unit.pk, []).append(gettext("任务提到“%(place)s”") % {"place": place.name})
             co.append(unit)
-        if lead_score:
+        named_lead, named_co = self.named_units(text)
+        for unit in named_lead:
+            units[unit.pk] = unit
+            out.reasons.setdefault(unit.pk, []).insert(
+                0, gettext("任务写明由“%(unit)s”牵头") % {"unit": unit.name}
+            )
+        for unit in named_co:
+            units[unit.pk] = unit
+            out.reasons.setdefault(unit.pk, []).insert(
+                0, gettext("任务写明“%(unit)s”配合") % {"unit": unit.name}
+            )
+        if named_lead:
+            out.lead = named_lead[0]  # the document's own assignment comes before any rule
+            co = named_lead[1:] + named_co + co + [units[uid] for uid in lead_score]
+        elif lead_score:
             best = max(lead_score.items(), key=lambda kv: (kv[1], -units[kv[0]].order, -kv[0]))[0]
             out.lead = units[best]
             for uid in lead_score:
                 if uid != best:
                     co.append(units[uid])
+            co = named_co + co
+        else:
+            co = named_co + co
         out.co = [u for u in dict.fromkeys(co) if out.lead is None or u.pk != out.lead.pk]
         self._deadline(task, out)
         return out
@@ -147,7 +208,32 @@ class Suggester:
     _ONGOING = re.compile(r"长期坚持|常态化|持续|长效|始终|坚持不懈")
     _THIS_YEAR = re.compile(r"今年|年内|本年度")
 
+    _DUE_DATE = re.compile(r"([12]\d{3})\s*年(?:\s*(\d{1,2})\s*月)?")
+
+    def _named_deadline(self, task: Any, out: Suggestion) -> bool:
+        """完成时限：2026年底前 (the end of 2026), 2027年6月 (the end of June 2027), 长期坚持 (ongoing)."""
+        m = self._NAMED_DUE.search(task.text)
+        if m is None:
+            return False
+        due = m.group(1).strip()
+        date = self._DUE_DATE.search(due)
+        if date is not None:
+            year, month = int(date.group(1)), int(date.group(2) or 12)
+            if not (1 <= month <= 12 and 1949 <= year <= 2100):
+                return False
+            nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+            out.deadline_kind = "date"
+            out.deadline = nxt - dt.timedelta(days=1)
+        elif self._ONGOING.search(due):
+            out.deadline_kind = "ongoing"
+        else:
+            return False
+        out.deadline_reason = gettext("任务写明完成时限“%(due)s”") % {"due": due}
+        return True
+
     def _deadline(self, task: Any, out: Suggestion) -> None:
+        if self._named_deadline(task, out):
+            return
         years = [t.year for t in task.targets.all() if t.year]
         decision_year = task.decision.year
         if years:
