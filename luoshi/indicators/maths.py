@@ -1935,6 +1935,11 @@ def delivery(assessment: Assessment, tasks: TaskView | None = None) -> Delivery:
     ind, tsk = _grade(assessment.status), _task_grade(tasks)
     # a milestone not yet due: its tasks are all the evidence there is
     confidence = _NOT_DUE[tsk] if assessment.status is Status.NOT_DONE else _MATRIX[ind, tsk]
+    if _no_basis(assessment, ind, tasks) and confidence in (Confidence.GREEN, Confidence.AMBER_GREEN):
+        # neither data nor finished linked work: tasks merely under way are no evidence that the
+        # target will be met, so it is 灰 (无法判断), never 黄绿 (docs/figures.md); tasks running
+        # late still are evidence that it may not
+        confidence = Confidence.UNKNOWN
     zh, en = _task_clause(assessment, ind, tasks)
     sentence_zh = f"{assessment.label_zh}：{assessment.explanation_zh}{zh}。"
     sentence_en = f"{assessment.label_en}: {assessment.explanation_en}{en}."
@@ -1955,11 +1960,23 @@ def delivery(assessment: Assessment, tasks: TaskView | None = None) -> Delivery:
     )
 
 
+def _no_basis(a: Assessment, ind: str, tasks: TaskView | None) -> bool:
+    """No data on the indicator, and no linked task finished (a milestone has its deadline to go by)."""
+    finished = tasks is not None and tasks.total > 0 and tasks.done > 0
+    return ind == "unknown" and not a.milestone and not finished
+
+
 def _task_clause(a: Assessment, ind: str, tasks: TaskView | None) -> tuple[str, str]:
     if tasks is None or tasks.total <= 0:
         if ind == "unknown" and not a.milestone:
             return "；也没有关联任务的进展，无法判断", "; nor is there progress on linked tasks to judge by"
         return "", ""
+    if _no_basis(a, ind, tasks) and _task_grade(tasks) == "good":
+        n = tasks.total
+        return (
+            f"；关联任务{n}项均在推进、尚无一项完成，没有可作依据的结果，无法判断",
+            f"; the {n} linked tasks are under way but none is done: nothing to judge by",
+        )
     n, done, late = tasks.total, min(tasks.done, tasks.total), min(tasks.late, tasks.total)
     counts_zh = f"关联任务{n}项中{done}项已完成、{late}项滞后"
     counts_en = f"of {n} linked tasks {done} are done and {late} late"

@@ -36,6 +36,8 @@ def test_the_statuses_used_below_are_what_they_say():
         (LIMITED, TaskView(10, done=1, late=6), Confidence.RED),
         (LIMITED, None, Confidence.RED),
         (NO_DATA, TaskView(10, done=5, late=0), Confidence.AMBER_GREEN),
+        (NO_DATA, TaskView(10, done=0, late=0), Confidence.UNKNOWN),  # nothing finished: grey, not amber
+        (NO_DATA, TaskView(10, done=0, late=6), Confidence.RED),  # late tasks still count against it
         (NO_DATA, TaskView(10, done=1, late=6), Confidence.RED),
         (NO_DATA, None, Confidence.UNKNOWN),
         (NO_DATA, TaskView(0), Confidence.UNKNOWN),
@@ -74,6 +76,13 @@ def test_without_data_the_sentence_falls_back_on_the_tasks():
     d = delivery(NO_DATA, TaskView(10, done=5))
     assert "指标暂无法判断，按任务进展看：关联任务10项中5项已完成、0项滞后" in d.sentence_zh
     assert delivery(NO_DATA).sentence_zh.endswith("也没有关联任务的进展，无法判断。")
+
+
+def test_without_data_tasks_merely_under_way_are_no_basis_and_the_sentence_says_so():
+    d = delivery(NO_DATA, TaskView(6, done=0, late=0))
+    assert d.confidence is Confidence.UNKNOWN
+    assert d.sentence_zh.endswith("关联任务6项均在推进、尚无一项完成，没有可作依据的结果，无法判断。")
+    assert d.sentence_en.endswith("the 6 linked tasks are under way but none is done: nothing to judge by.")
 
 
 def test_milestones_take_their_confidence_from_the_deadline_and_the_tasks():
