@@ -52,11 +52,12 @@ class UnitRef(Schema):
 
 class LightOut(Schema):
     color: str = Field(
-        description="green 绿灯, yellow 黄灯, red 红灯, done 已办结, suspended 已暂缓, none 未亮灯"
+        description="red 红灯, yellow 黄灯, green 绿灯, unassigned 未分工, undated 未定时限, "
+        "done 已办结, suspended 已暂缓, none 未亮灯（尚未计算）"
     )
     label: str
     reason: str
-    source: str = Field(description="supervision: 督查计算结果; progress: 由任务进展推断（尚未计算时）")
+    source: str = Field(description="supervision: 督查按规则计算的结果; none: 尚未计算（未亮灯）")
 
 
 class DecisionOut(Schema):

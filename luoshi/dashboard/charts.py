@@ -14,6 +14,8 @@ COLOURS = {
     "red": "#cf222e",
     "yellow": "#d4a72c",
     "green": "#1a7f37",
+    "unassigned": "#bf3989",
+    "undated": "#8250df",
     "done": "#57606a",
     "suspended": "#afb8c1",
     "none": "#eaeef2",

@@ -15,26 +15,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Sum
-from django.db.models.functions import TruncDate
+from django.db.models import Count, F
 from django.urls import reverse
-from django.utils import timezone
 
-from luoshi.ledger.models import (
-    DeadlineKind,
-    Decision,
-    ProgressStatus,
-    Section,
-    Target,
-    TaskState,
-    TaskUnit,
-    TaskUnitRole,
-    Unit,
-)
+from luoshi.figures import colours, reporting
+from luoshi.figures.tasks import Row, Tally, counted, rows
+from luoshi.ledger.models import Decision, Section, Target, TaskState, TaskUnit, TaskUnitRole, Unit
 from luoshi.progress.models import Report, ReportState
 from luoshi.progress.periods import Period
 from luoshi.supervision.models import Run
@@ -43,78 +32,22 @@ from .grid import place, tile_of
 from .models import PeriodSnapshot, Scope
 
 SCHEMA_VERSION = 1
-LIGHTS = ("red", "yellow", "green", "done", "suspended", "none")
+LIGHTS = colours.ORDER
 CONFIDENCES = ("red", "amber_red", "amber_green", "green", "unknown")
-HANDED_IN = (ReportState.SUBMITTED, ReportState.APPROVED, ReportState.ACCEPTED)
 TREND_QUARTERS = 8
 TOP_ITEMS = 10
 # a tile (league or city) is "bad" when at least this share of its active tasks is red, "watch" when
 # any is red or at least this share is yellow, else "good"; "empty" without tasks
 TILE_BAD_RED = 0.2
 TILE_WATCH_YELLOW = 0.2
+# every count links to the task list showing exactly the tasks counted: sub-tasks through their parent
+COUNTED = {"subtasks": "in_parent"}
 
 
 def tasks_url(**filters: Any) -> str:
-    query = urlencode([(k, v) for k, v in filters.items() if v not in (None, "")])
+    merged = {**filters, **{k: v for k, v in COUNTED.items() if k not in filters}}
+    query = urlencode([(k, v) for k, v in merged.items() if v not in (None, "")])
     return reverse("ledger:task-list") + (f"?{query}" if query else "")
-
-
-def task_colour(stored: str | None, status: str, overdue: bool) -> str:
-    """A task's light: the one the supervision run stored, else read from its progress — the same rule
-    as the task list's ``light`` filter (``luoshi.api.lights``)."""
-    if stored:
-        return stored
-    if status == ProgressStatus.DONE:
-        return "done"
-    if overdue:
-        return "red"
-    return {
-        ProgressStatus.BEHIND: "red",
-        ProgressStatus.AT_RISK: "yellow",
-        ProgressStatus.ON_TRACK: "green",
-    }.get(status, "none")
-
-
-@dataclass
-class Row:
-    """One active task, as the dashboard counts it."""
-
-    pk: int
-    decision: int
-    section: int | None
-    colour: str
-    percent: int
-    overdue: bool
-    deadline: dt.date | None
-    lead: int | None
-    assigned: dt.date | None
-    done_in: str | None = None  # the period in which the task was reported done, if it is done
-
-
-@dataclass
-class Tally:
-    tasks: int = 0
-    lights: Counter[str] = field(default_factory=Counter)
-    percent: int = 0
-    overdue: int = 0
-
-    def add(self, row: Row) -> None:
-        self.tasks += 1
-        self.lights[row.colour] += 1
-        self.percent += row.percent
-        self.overdue += row.overdue
-
-    def as_dict(self, url: str | None) -> dict[str, Any]:
-        done = self.lights["done"]
-        return {
-            "tasks": self.tasks,
-            "lights": {c: self.lights[c] for c in LIGHTS},
-            "done": done,
-            "completion": round(done / self.tasks, 4) if self.tasks else None,
-            "mean_percent": round(self.percent / self.tasks, 1) if self.tasks else None,
-            "overdue": self.overdue,
-            "tasks_url": url,
-        }
 
 
 def tone(t: Tally) -> str:
@@ -127,71 +60,12 @@ def tone(t: Tally) -> str:
     return "good"
 
 
-def _is_overdue(kind: str, deadline: dt.date | None, status: str, today: dt.date) -> bool:
-    """``TaskQuerySet.overdue``'s rule, for one active task."""
-    return (
-        kind in (DeadlineKind.DATE, DeadlineKind.YEAR_END)
-        and deadline is not None
-        and deadline < today
-        and status != ProgressStatus.DONE
-    )
-
-
-def _local_date(value: dt.datetime | None) -> dt.date | None:
-    if value is None:
-        return None
-    return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-
-
-def _rows(active: Any, today: dt.date) -> list[Row]:
-    from luoshi.api.lights import stored_lights
-
-    fields = [
-        "pk",
-        "decision_id",
-        "section_id",
-        "progress_status",
-        "percent",
-        "deadline_kind",
-        "deadline",
-        "lead_unit_id",
-        "assigned_at",
-        "progress_period",
-    ]
-    stored = stored_lights()
-    if stored:
-        fields.append("light__color")
-    out = []
-    for values in active.values_list(*fields).order_by():
-        pk, decision, section, status, percent, kind, deadline, lead, assigned, done_in = values[:10]
-        overdue = _is_overdue(kind, deadline, status, today)
-        colour = task_colour(values[10] if stored else None, status, overdue)
-        done = done_in if status == ProgressStatus.DONE and done_in else None
-        out.append(
-            Row(
-                pk,
-                decision,
-                section,
-                colour,
-                percent or 0,
-                overdue,
-                deadline,
-                lead,
-                _local_date(assigned),
-                done,
-            )
-        )
-    return out
-
-
 def compute(scope: Scope, today: dt.date) -> dict[str, Any]:
     tasks = scope.tasks()
     active = tasks.filter(state=TaskState.ACTIVE)
-    rows = _rows(active, today)
-    by_pk = {r.pk: r for r in rows}
-    total = Tally()
-    for r in rows:
-        total.add(r)
+    all_rows = rows(tasks, today)
+    by_pk = {r.pk: r for r in all_rows}
+    total = Tally.of(all_rows)
     links = list(
         TaskUnit.objects.filter(task__in=active.values("pk"))
         .values_list("task_id", "unit_id", "role", "league_id")
@@ -200,7 +74,7 @@ def compute(scope: Scope, today: dt.date) -> dict[str, Any]:
     returned = _returned(scope, active)
     totals = total.as_dict(tasks_url())
     totals["returned"] = returned["tasks"]
-    decisions = _decisions(rows)
+    decisions = _decisions(all_rows)
     current_quarter = Period.containing(today, "quarterly").key
     PeriodSnapshot.record(
         scope,
@@ -217,10 +91,10 @@ def compute(scope: Scope, today: dt.date) -> dict[str, Any]:
         "decisions": decisions,
         "units": _units(links, by_pk),
         "leagues": _leagues(links, by_pk),
-        "overdue": _overdue(rows),
+        "overdue": _overdue(counted(all_rows)),
         "returned": returned,
         "targets": _targets(tasks),
-        "trends": _trends(scope, active, rows, links, today),
+        "trends": _trends(scope, tasks, today),
         "burden": _burden(scope, today),
     }
 
@@ -241,11 +115,11 @@ def _decisions(rows: list[Row]) -> list[dict[str, Any]]:
         keys[pk] = key
         if level <= 2:  # the task list filters on parts and sections (levels 1 and 2)
             sections[decision][key] = (pk, level, number, title, order)
-    per_decision: dict[int, Tally] = defaultdict(Tally)
-    per_section: dict[int, Tally] = defaultdict(Tally)
-    loose: dict[int, Tally] = defaultdict(Tally)
+    in_decision: dict[int, list[Row]] = defaultdict(list)
+    in_section: dict[int, list[Row]] = defaultdict(list)
+    in_none: dict[int, list[Row]] = defaultdict(list)
     for r in rows:
-        per_decision[r.decision].add(r)
+        in_decision[r.decision].append(r)
         key = keys.get(r.section) if r.section is not None else None
         hit = False
         if key is not None:
@@ -253,10 +127,14 @@ def _decisions(rows: list[Row]) -> list[dict[str, Any]]:
             for n in range(1, len(parts) + 1):
                 s = sections[r.decision].get(".".join(parts[:n]))
                 if s is not None:
-                    per_section[s[0]].add(r)
+                    in_section[s[0]].append(r)
                     hit = True
         if not hit:
-            loose[r.decision].add(r)
+            in_none[r.decision].append(r)
+    # each row counts the tasks of its own set (sub-tasks through their parent when it is in the set)
+    per_decision = {k: Tally.of(v) for k, v in in_decision.items()}
+    per_section = {k: Tally.of(v) for k, v in in_section.items()}
+    loose = {k: Tally.of(v) for k, v in in_none.items()}
     out = []
     for pk, title, year in decisions:
         parts_out: list[dict[str, Any]] = []
@@ -304,14 +182,21 @@ def _decisions(rows: list[Row]) -> list[dict[str, Any]]:
 
 # -- by unit, by league or city ---------------------------------------------------------------------------
 def _units(links: list[tuple[int, int, str, int | None]], by_pk: dict[int, Row]) -> list[dict[str, Any]]:
-    tallies: dict[int, Tally] = defaultdict(Tally)
-    led: Counter[int] = Counter()
+    """Each unit's tasks (those it leads or co-operates on), counted as the task list ``?unit=`` shows them."""
+    members: dict[int, list[Row]] = defaultdict(list)
+    roles: dict[tuple[int, int], str] = {}
     for task_id, unit_id, role, _league in links:
         row = by_pk.get(task_id)
         if row is None:
             continue
-        tallies[unit_id].add(row)
-        led[unit_id] += role == TaskUnitRole.LEAD
+        members[unit_id].append(row)
+        roles[(unit_id, task_id)] = role
+    tallies: dict[int, Tally] = {}
+    led: Counter[int] = Counter()
+    for unit_id, unit_rows in members.items():
+        mine = counted(unit_rows)
+        tallies[unit_id] = Tally.of(mine)
+        led[unit_id] = sum(1 for r in mine if roles[(unit_id, r.pk)] == TaskUnitRole.LEAD)
     names = {
         pk: (name, short, kind)
         for pk, name, short, kind in Unit.objects.filter(pk__in=list(tallies)).values_list(
@@ -351,9 +236,7 @@ def _leagues(links: list[tuple[int, int, str, int | None]], by_pk: dict[int, Row
     for pk, name, short, code in (
         Unit.objects.leagues().order_by("order", "code").values_list("pk", "name", "short", "division_code")
     ):
-        tally = Tally()
-        for task_id in tasks_of.get(pk, ()):
-            tally.add(by_pk[task_id])
+        tally = Tally.of(by_pk[task_id] for task_id in tasks_of.get(pk, ()))
         col, row = tile_of(code)
         out.append(
             {
@@ -424,7 +307,7 @@ def _returned(scope: Scope, active: Any) -> dict[str, Any]:
     return {
         "reports": agg["reports"] or 0,
         "tasks": agg["tasks"] or 0,
-        "tasks_url": tasks_url(returned=1),
+        "tasks_url": tasks_url(returned=1, subtasks=""),  # every task with one, sub-tasks included
         "items": [
             {
                 "report": r.pk,
@@ -498,111 +381,52 @@ def _quarters(today: dt.date) -> list[Period]:
     return out[::-1]
 
 
-def _months(q: Period) -> list[Period]:
-    return [Period(q.year, "M", (q.n - 1) * 3 + m) for m in (1, 2, 3)]
-
-
-def _trends(
-    scope: Scope,
-    active: Any,
-    rows: list[Row],
-    links: list[tuple[int, int, str, int | None]],
-    today: dt.date,
-) -> list[dict[str, Any]]:
-    """Per quarter: reports owed, handed in, on time, late, missing and returned; what they claimed;
-    and the lights and completion as the dashboard last computed them in that quarter."""
-    from luoshi.supervision.calendar import WorkCalendar
-    from luoshi.supervision.schedule import Schedule
-
+def _trends(scope: Scope, tasks: Any, today: dt.date) -> list[dict[str, Any]]:
+    """Per quarter: the reporting figures of its periods (a quarter, or its three months for a monthly
+    decision) as ``luoshi.figures.reporting`` defines them — owed, handed in, on time, late, overdue,
+    accepted, returned — what the reports handed in claimed, and the lights and completion as the
+    dashboard last computed them in that quarter."""
     quarters = _quarters(today)
-    decision_rows = list(
-        Decision.objects.filter(pk__in={r.decision for r in rows}).values_list(
-            "pk", "reporting_period", "report_due_days"
-        )
-    )
-    schedules = Schedule.for_decisions(decision_rows)
-    calendar = WorkCalendar.load()
-    # the periods of each quarter (a monthly decision reports three times), with their due dates
-    period_of: dict[str, str] = {}  # period key -> quarter key
-    due: dict[tuple[int, str], dt.date] = {}
-    for q in quarters:
-        for p in [q, *_months(q)]:
-            period_of[p.key] = q.key
-    for pk, schedule in schedules.items():
-        for q in quarters:
-            for p in _months(q) if schedule.kind == "monthly" else [q]:
-                due[(pk, p.key)] = schedule.due(p, calendar)
-    # who owes: the lead unit, and co-operating units where the calendar asks them to report too
-    co_report = {pk for pk, s in schedules.items() if s.co_units_report}
-    co_links: Counter[int] = Counter(
-        task_id for task_id, _unit, role, _league in links if role == TaskUnitRole.CO
-    )
-    owed: Counter[str] = Counter()
-    for r in rows:
-        schedule = schedules.get(r.decision)
-        if schedule is None or not schedule.active or r.assigned is None or r.lead is None:
-            continue
-        start = schedule.first or Period.containing(r.assigned, schedule.kind)
-        n = 1 + (co_links[r.pk] if r.decision in co_report else 0)
-        if r.colour == "suspended":
-            continue  # a suspended task owes nothing (as the supervision run and the report count)
-        for q in quarters:
-            for p in _months(q) if schedule.kind == "monthly" else [q]:
-                if r.done_in and r.done_in < p.key:
-                    continue  # done before this period: nothing more to report
-                if p >= start and due[(r.decision, p.key)] < today:
-                    owed[q.key] += n
-    # one grouped query; whether the report's unit is the task's lead is a column, not a filter (as a
-    # filter SQLite would loop over the tasks instead of the (task, period) index)
-    lead = ExpressionWrapper(Q(unit_id=F("task__lead_unit_id")), output_field=BooleanField())
-    reports = _reports_of(scope, active).filter(period__in=list(period_of))
-    handed: Counter[str] = Counter()
-    on_time: Counter[str] = Counter()
-    returned: Counter[str] = Counter()
-    claims: dict[str, Counter[str]] = defaultdict(Counter)
-    percent: Counter[str] = Counter()
-    for decision, period, state, day, is_lead, claim, n, total in (
-        reports.annotate(day=TruncDate("submitted_at"), lead=lead)
-        .values_list("task__decision_id", "period", "state", "day", "lead", "claim")
-        .annotate(n=Count("pk"), p=Sum("percent"))
-        .order_by()
-    ):
-        if not (is_lead or decision in co_report):
-            continue  # a report nobody asked for: not counted against the calendar
-        q = period_of[period]
-        if state in HANDED_IN:
-            handed[q] += n
-            limit = due.get((decision, period))
-            if day is not None and limit is not None and day <= limit:
-                on_time[q] += n
-            claims[q][claim] += n
-            percent[q] += total or 0
-        elif state == ReportState.RETURNED:
-            returned[q] += n
+    book = reporting.load(tasks, reporting.in_quarters(quarters), today)
+    outcomes: dict[str, list[reporting.Outcome]] = defaultdict(list)
+    for o in book.outcomes:
+        outcomes[reporting.quarter_of(o.period)].append(o)
+    extra = book.extra_by(lambda e: reporting.quarter_of(e[3]))
+    dues: dict[str, list[dt.date]] = defaultdict(list)
+    for (_decision, key), due in book.dues.items():
+        dues[reporting.quarter_of(key)].append(due)
     stored = {
         p.period: p.data
         for p in PeriodSnapshot.objects.filter(scope=scope.key, period__in=[q.key for q in quarters])
     }
     out: list[dict[str, Any]] = []
     for q in quarters:
-        n_handed = handed[q.key]
-        past = all(d < today for (_d, key), d in due.items() if period_of[key] == q.key) and any(
-            period_of[key] == q.key for (_d, key) in due
-        )
+        mine = outcomes.get(q.key, [])
+        figures = reporting.Reporting.of(mine, today, extra=extra.get(q.key, 0))
+        handed = [o for o in mine if o.handed_in]
+        claims = Counter(o.claim for o in handed)
+        past = bool(dues.get(q.key)) and all(d < today for d in dues[q.key])
         lights = stored.get(q.key)
         out.append(
             {
                 "period": q.key,
                 "due": past,
-                "owed": owed[q.key] if past else None,
-                "handed_in": n_handed,
-                "on_time": on_time[q.key],
-                "late": n_handed - on_time[q.key],
-                "missing": max(0, owed[q.key] - n_handed) if past else None,
-                "on_time_share": round(on_time[q.key] / owed[q.key], 4) if past and owed[q.key] else None,
-                "returned": returned[q.key],
-                "mean_percent": round(percent[q.key] / n_handed, 1) if n_handed else None,
-                "claims": {c: claims[q.key][c] for c in ("on_track", "at_risk", "behind", "done")},
+                "owed": figures.expected,
+                "handed_in": figures.handed_in,
+                "on_time": figures.on_time,
+                "late": figures.late,
+                "missing": figures.overdue,
+                "pending": figures.pending,
+                "accepted": figures.accepted,
+                "returned": figures.returned,
+                "awaiting": figures.awaiting,
+                "extra": figures.extra,
+                "on_time_share": figures.on_time_share if past else None,
+                "handed_in_share": figures.handed_in_share,
+                "mean_percent": round(sum(o.percent or 0 for o in handed) / len(handed), 1)
+                if handed
+                else None,
+                "claims": {c: claims[c] for c in ("on_track", "at_risk", "behind", "done")},
                 "lights": lights.get("lights") if lights else None,
                 "completion": lights.get("completion") if lights else None,
             }

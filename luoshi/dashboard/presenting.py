@@ -8,16 +8,11 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.figures import colours
+
 from .models import Snapshot
 
-LIGHT_LABELS = [
-    ("red", _("红灯")),
-    ("yellow", _("黄灯")),
-    ("green", _("绿灯")),
-    ("done", _("已办结")),
-    ("suspended", _("已暂缓")),
-    ("none", _("未亮灯")),
-]
+LIGHT_LABELS = colours.choices()
 CONFIDENCE_LABELS = [
     ("red", _("红：难以按期实现")),
     ("amber_red", _("黄红：风险较大")),

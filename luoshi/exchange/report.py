@@ -24,16 +24,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from luoshi.api.lights import light_of, with_lights
-from luoshi.ledger.models import AuditEntry, Decision, ProgressStatus, Role, Task, TaskState, TaskUnit
-from luoshi.progress.models import Report, ReportState
-from luoshi.progress.overview import HANDED_IN
+from luoshi.figures import colours, reporting
+from luoshi.figures.tasks import Row, Tally, counted, rows
+from luoshi.ledger.models import Decision, Role, Task, Unit
+from luoshi.progress.models import HANDED_IN, Report, ReportState
 from luoshi.progress.periods import Period, reporting_period_for
 from luoshi.web.display import day
 
 from .officialdoc import Block, OfficialText
 from .officialdoc import to_docx as _docx
 
-LIGHTS = ("green", "yellow", "red", "done", "suspended", "none")
+LIGHTS = colours.ORDER
 CONFIDENCES = ("red", "amber_red", "amber_green", "green", "unknown")  # worst first
 NOTES_PER_KIND = 3
 PERIOD_CHOICES = 12
@@ -53,7 +54,7 @@ def may_edit(user: Any) -> bool:
 # -- what it says ----------------------------------------------------------------------------------
 @dataclass
 class Reporting:
-    """The period's progress reports: how many were due, handed in (on time or late), missing."""
+    """The period's progress reports, as ``luoshi.figures.reporting`` counts them (docs/figures.md)."""
 
     due: dt.date | None = None
     expected: int = 0
@@ -64,6 +65,8 @@ class Reporting:
     pending: int = 0  # not handed in, not yet due
     accepted: int = 0
     returned: int = 0  # reports of the period the office returned at least once
+    awaiting: int = 0  # returned and not handed in again
+    extra: int = 0  # reports handed in that nobody owed (not counted above)
     overdue_units: list[str] = field(default_factory=list)  # most missing first
 
 
@@ -72,8 +75,8 @@ class Overview:
     tasks: int = 0
     subtasks: int = 0
     assigned: int = 0
-    lights: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LIGHTS, 0))
-    percent: int = 0
+    lights: dict[str, int] = field(default_factory=colours.empty)
+    percent: float = 0.0
     reporting: Reporting = field(default_factory=Reporting)
 
 
@@ -95,8 +98,8 @@ class Part:
     title: str
     tasks: int = 0
     done: int = 0
-    percent: int = 0
-    lights: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LIGHTS, 0))
+    percent: float = 0.0
+    lights: dict[str, int] = field(default_factory=colours.empty)
     notes: list[TaskNote] = field(default_factory=list)
 
 
@@ -278,24 +281,26 @@ def build(
     elif isinstance(period, str):
         period = parse_period(decision, period)
     draft = ReportDraft.objects.filter(decision=decision, period=period.key).first() if use_draft else None
-    tasks = list(
-        with_lights(
-            Task.objects.filter(decision=decision, state=TaskState.ACTIVE).select_related(
-                "section", "lead_unit"
-            )
-        ).order_by("order", "id")
+    # the tasks counted (a cascaded task once, its sub-tasks through it) and their figures
+    everything = rows(Task.objects.filter(decision=decision), today)
+    mine = counted(everything)
+    tally = Tally.of(mine)
+    by_pk = {r.pk: r for r in mine}
+    top = list(
+        with_lights(Task.objects.filter(pk__in=list(by_pk)).select_related("section", "lead_unit")).order_by(
+            "order", "id"
+        )
     )
-    top = [t for t in tasks if t.parent_id is None]
-    lights = {t.pk: light_of(t, today) for t in tasks}
+    lights = {t.pk: light_of(t, today) for t in top}
     overview = Overview(
-        tasks=len(top),
-        subtasks=len(tasks) - len(top),
+        tasks=tally.tasks,
+        subtasks=len(everything) - len(mine),
         assigned=sum(1 for t in top if t.assigned_at is not None),
-        lights=_count(lights[t.pk].color for t in top),
-        percent=_mean(t.percent for t in top),
-        reporting=_reporting(decision, period, tasks, lights, today),
+        lights=tally.light_counts(),
+        percent=tally.mean_percent or 0.0,
+        reporting=_reporting(decision, period, today),
     )
-    lead = {t.pk: t.lead_unit_id for t in tasks}
+    lead = {t.pk: t.lead_unit_id for t in top}
     accepted = {
         r.task_id: r
         for r in Report.objects.filter(
@@ -303,7 +308,7 @@ def build(
         ).only("task_id", "unit_id", "percent", "narrative")
         if r.task_id in lead and r.unit_id == lead[r.task_id]
     }
-    parts = _parts(decision, top, lights, accepted)
+    parts = _parts(decision, top, by_pk, lights, accepted)
     targets = _targets(decision, today)
     defaults = {
         "title": default_title(decision, period),
@@ -342,91 +347,32 @@ def build(
     return report
 
 
-def _count(colors: Any) -> dict[str, int]:
-    counts = dict.fromkeys(LIGHTS, 0)
-    for c in colors:
-        counts[c if c in counts else "none"] += 1
-    return counts
-
-
-def _mean(values: Any) -> int:
-    values = [v or 0 for v in values]
-    return round(sum(values) / len(values)) if values else 0
-
-
-def _reporting(
-    decision: Decision, period: Period, tasks: list[Task], lights: dict[int, Any], today: dt.date
-) -> Reporting:
-    """Who had to report on the period (the lead unit of each assigned task, and the co-operating
-    units when the report calendar says so), and who did, by the due date or after it."""
-    from luoshi.supervision.calendar import WorkCalendar
-    from luoshi.supervision.lights import first_period
-    from luoshi.supervision.schedule import Schedule
-
-    schedule = Schedule.for_decisions([(decision.pk, decision.reporting_period, decision.report_due_days)])[
-        decision.pk
-    ]
-    calendar = WorkCalendar.load()
-    due = schedule.due(period, calendar)
-    tz = timezone.get_current_timezone()
-    by_id = {t.pk: t for t in tasks}
-    expected: set[tuple[int, int]] = set()
-    links = TaskUnit.objects.filter(task__decision=decision, task__state=TaskState.ACTIVE).values_list(
-        "task_id", "unit_id", "role", "unit__name"
+def _reporting(decision: Decision, period: Period, today: dt.date) -> Reporting:
+    """Who had to report on the period and what became of it: ``luoshi.figures.reporting``'s figures,
+    with the units that missed the most first."""
+    book = reporting.for_period(decision, period, today)
+    figures = book.figures()
+    due = book.dues.get((decision.pk, period.key))
+    out = Reporting(
+        due=due,
+        expected=figures.expected,
+        handed_in=figures.handed_in,
+        on_time=figures.on_time,
+        late=figures.late,
+        overdue=figures.overdue,
+        pending=figures.pending,
+        accepted=figures.accepted,
+        returned=figures.returned,
+        awaiting=figures.awaiting,
+        extra=figures.extra,
     )
-    names: dict[int, str] = {}
-    for task_id, unit_id, role, name in links:
-        task = by_id.get(task_id)
-        if task is None:
-            continue
-        if role != "lead" and not schedule.co_units_report:
-            continue
-        if task.assigned_at is None or lights[task_id].color == "suspended":
-            continue
-        first = first_period(schedule, task.assigned_at.astimezone(tz).date())
-        if first is None or first > period:
-            continue
-        if (
-            task.progress_status == ProgressStatus.DONE
-            and task.progress_period
-            and task.progress_period < period.key
-        ):
-            continue  # done before this period: nothing more to report
-        expected.add((task_id, unit_id))
-        names[unit_id] = name
-    reports = Report.objects.filter(task__decision=decision, period=period.key).values_list(
-        "pk", "task_id", "unit_id", "state", "submitted_at"
-    )
-    out = Reporting(due=due, expected=len(expected))
-    handed: set[tuple[int, int]] = set()
-    ids = []
-    for pk, task_id, unit_id, state, submitted_at in reports:
-        ids.append(str(pk))
-        if state == ReportState.ACCEPTED:
-            out.accepted += 1
-        if (task_id, unit_id) not in expected or state not in HANDED_IN:
-            continue
-        handed.add((task_id, unit_id))
-        if submitted_at is None or submitted_at.astimezone(tz).date() <= due:
-            out.on_time += 1
-        else:
-            out.late += 1
-    out.handed_in = len(handed)
-    missing = expected - handed
-    if due < today:
-        out.overdue = len(missing)
-        units = Counter(names[u] for _t, u in missing)
+    missing = Counter(o.unit for o in book.outcomes if not o.handed_in and o.due < today)
+    if missing:
+        names = dict(Unit.objects.filter(pk__in=list(missing)).values_list("pk", "name"))
+        units = Counter()
+        for unit, n in missing.items():
+            units[names.get(unit, "")] += n
         out.overdue_units = [n for n, _c in sorted(units.items(), key=lambda kv: (-kv[1], kv[0]))]
-    else:
-        out.pending = len(missing)
-    out.returned = (
-        AuditEntry.objects.filter(model="progress.report", action="return", object_id__in=ids)
-        .values("object_id")
-        .distinct()
-        .count()
-        if ids
-        else 0
-    )
     return out
 
 
@@ -447,7 +393,11 @@ def _short(text: str, limit: int = 30) -> str:
 
 
 def _parts(
-    decision: Decision, top: list[Task], lights: dict[int, Any], accepted: dict[int, Report]
+    decision: Decision,
+    top: list[Task],
+    rows_of: dict[int, Row],
+    lights: dict[int, Any],
+    accepted: dict[int, Report],
 ) -> list[Part]:
     """Progress per part (the top level of the decision's outline), with its notable tasks."""
     heads = list(decision.sections.filter(parent=None).order_by("order", "id"))
@@ -470,13 +420,14 @@ def _parts(
         else:
             number = h.number
             title = h.title or (_("第%(n)s部分") % {"n": h.number or h.key})
+        tally = Tally.of(rows_of[t.pk] for t in members)
         part = Part(
             number=number,
             title=title.strip().rstrip("。"),
-            tasks=len(members),
-            done=sum(1 for t in members if lights[t.pk].color == "done"),
-            percent=_mean(t.percent for t in members),
-            lights=_count(lights[t.pk].color for t in members),
+            tasks=tally.tasks,
+            done=tally.done,
+            percent=tally.mean_percent or 0.0,
+            lights=tally.light_counts(),
         )
 
         def note(kind: str, t: Task, detail: str = "") -> TaskNote:
@@ -488,7 +439,11 @@ def _parts(
         ][:NOTES_PER_KIND]
         part.notes += [note("done", t) for t in members if lights[t.pk].color == "done"][:NOTES_PER_KIND]
         moving = sorted(
-            (t for t in members if t.pk in accepted and lights[t.pk].color in {"green", "yellow"}),
+            (
+                t
+                for t in members
+                if t.pk in accepted and lights[t.pk].color in {colours.GREEN, colours.YELLOW}
+            ),
             key=lambda t: (-accepted[t.pk].percent, t.order),
         )
         part.notes += [note("progress", t, _excerpt(accepted[t.pk])) for t in moving[: NOTES_PER_KIND - 1]]

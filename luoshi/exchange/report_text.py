@@ -10,10 +10,14 @@ from typing import Any
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from luoshi.figures import colours
 from luoshi.web.display import day
 
 from .officialdoc import Block, cn_number
 from .report import NOTES_PER_KIND, ImplementationReport, TaskNote
+
+# the lights the parts table always shows (the others only when some part has them)
+PART_COLUMNS = (colours.RED, colours.YELLOW, colours.GREEN, colours.DONE)
 
 # -- what the office edits, generated from the data -------------------------------------------------
 ORDINALS_EN = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth")
@@ -141,12 +145,23 @@ def office_blocks(text: str) -> list[Block]:
     return out
 
 
+def percent(value: float) -> str:
+    """An average progress as the dashboard shows it: one decimal, none when whole (46.4, 45)."""
+    return f"{round(value, 1):g}"
+
+
 def _lights_sentence(lights: dict[str, int]) -> str:
+    """Every light of the tasks counted, so that the sentence adds up to the tasks: green, yellow and
+    red always, the others when there are any (docs/figures.md)."""
     parts = [
         _("绿灯%(n)s项") % {"n": lights.get("green", 0)},
         _("黄灯%(n)s项") % {"n": lights.get("yellow", 0)},
         _("红灯%(n)s项") % {"n": lights.get("red", 0)},
     ]
+    if lights.get("unassigned"):
+        parts.append(_("未分工%(n)s项") % {"n": lights["unassigned"]})
+    if lights.get("undated"):
+        parts.append(_("未定时限%(n)s项") % {"n": lights["undated"]})
     if lights.get("suspended"):
         parts.append(_("暂缓督办%(n)s项") % {"n": lights["suspended"]})
     if lights.get("none"):
@@ -177,7 +192,7 @@ def body(report: ImplementationReport) -> list[Block]:
                 "date": report.date_label,
                 "done": o.lights.get("done", 0),
                 "lights": _lights_sentence(o.lights),
-                "percent": o.percent,
+                "percent": percent(o.percent),
             }
         )
     )
@@ -200,24 +215,22 @@ def body(report: ImplementationReport) -> list[Block]:
             "accepted": r.accepted,
             "returned": r.returned,
         }
+        if r.extra:
+            text += _("另有%(n)s份报告不属应报范围（如配合单位、暂缓督办的任务报送的），未计入以上数字。") % {
+                "n": r.extra
+            }
         blocks.append(Block(text))
     else:
         blocks.append(Block(_("%(period)s没有应报送的进展报告。") % {"period": report.period_label}))
 
     blocks.append(Block(_("各部分推进情况"), 1))
     if report.parts:
-        rows = [[_("部分"), _("任务"), _("办结"), _("绿灯"), _("黄灯"), _("红灯"), _("平均进度")]]
+        # a column for every light some part has, so that each row adds up to its tasks
+        shown = [c for c in colours.ORDER if c in PART_COLUMNS or any(p.lights.get(c) for p in report.parts)]
+        rows = [[_("部分"), _("任务"), *(str(colours.LABELS[c]) for c in shown), _("平均进度")]]
         for p in report.parts:
             rows.append(
-                [
-                    p.title,
-                    str(p.tasks),
-                    str(p.done),
-                    str(p.lights["green"]),
-                    str(p.lights["yellow"]),
-                    str(p.lights["red"]),
-                    f"{p.percent}%",
-                ]
+                [p.title, str(p.tasks), *(str(p.lights.get(c, 0)) for c in shown), f"{percent(p.percent)}%"]
             )
         blocks.append(Block("", rows=rows))
     for p in report.parts:
@@ -229,7 +242,7 @@ def body(report: ImplementationReport) -> list[Block]:
                 % {
                     "tasks": p.tasks,
                     "done": p.done,
-                    "percent": p.percent,
+                    "percent": percent(p.percent),
                     "lights": _lights_sentence(p.lights),
                 },
             )

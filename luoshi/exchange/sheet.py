@@ -30,6 +30,7 @@ from django.utils import timezone, translation
 
 from luoshi.api.lights import light_of, with_lights
 from luoshi.document import new_workbook, write_cell
+from luoshi.figures import colours
 from luoshi.ledger.models import Milestone, Section, Task, TaskUnit, TaskUnitRole, Unit
 from luoshi.progress.models import Report, ReportState
 
@@ -73,13 +74,7 @@ LINE_PT = 14.4  # one line of 11 pt 宋体 in a row (Excel's default row is 14.2
 MAX_ROW_PT = 409  # Excel's highest row
 DEADLINE_FORMS = ("长期坚持",)  # then 20XX年内 for the years around the export
 
-LIGHT_FILLS = {
-    "green": "C6EFCE",
-    "yellow": "FFEB9C",
-    "red": "FFC7CE",
-    "done": "BDD7EE",
-    "suspended": "D9D9D9",
-}
+LIGHT_FILLS = colours.FILLS
 
 
 def text_width(text: str) -> float:

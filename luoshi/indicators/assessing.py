@@ -827,8 +827,8 @@ def _tasks_behind(targets: list[Any], today: dt.date) -> dict[int, tuple[TaskVie
             color = lights.get(task.pk) if lights is not None else None
             if color is not None:
                 used_lights = True
-                if color == "suspended":
-                    continue
+                if color in ("suspended", "unassigned", "undated"):
+                    continue  # no evidence either way: not under supervision, nobody on it, no time limit
                 total += 1
                 done += color == "done"
                 late += color == "red"

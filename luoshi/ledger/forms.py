@@ -7,10 +7,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.figures import colours
+
 from .limits import NOTE, REASON, SHORT, SPLIT_TEXT, TASK_TEXT
 from .models import (
     DEADLINE_FILTERS,
     STATUS_FILTERS,
+    SUBTASK_FILTERS,
     DeadlineKind,
     Decision,
     Milestone,
@@ -22,14 +25,7 @@ from .models import (
 )
 from .uploads import DECISION_KINDS, UNIT_KINDS, check_upload
 
-LIGHT_FILTERS = [
-    ("red", _("红灯")),
-    ("yellow", _("黄灯")),
-    ("green", _("绿灯")),
-    ("done", _("已办结")),
-    ("suspended", _("已暂缓")),
-    ("none", _("未亮灯")),
-]
+LIGHT_FILTERS = colours.choices()
 
 
 class UnitChoiceField(forms.ModelChoiceField):
@@ -78,6 +74,11 @@ class TaskFilterForm(forms.Form):
     returned = forms.ChoiceField(
         choices=[("", _("不限")), ("1", _("有被退回的报告"))], required=False, label=_("报告退回")
     )
+    # the dashboard and the report count a cascaded task once, its sub-tasks through it: this shows
+    # the list they count (luoshi.figures.tasks)
+    subtasks = forms.ChoiceField(
+        choices=[("", _("单独列出")), *SUBTASK_FILTERS], required=False, label=_("分解子任务")
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -100,18 +101,20 @@ class TaskFilterForm(forms.Form):
             "deadline": d.get("deadline") or "",
             "has_target": has,
             "q": d.get("q") or "",
+            "subtasks": d.get("subtasks") or "",
         }
 
     def apply(self, tasks: Any) -> Any:
         """``tasks`` narrowed by every filter of the form (the task list, its Excel export and the
         dashboard's click-throughs all use this one method), active tasks only unless a status is
-        asked for. Call after ``is_valid()``; an invalid form leaves the list unfiltered."""
+        asked for. Call after ``is_valid()``; an invalid form leaves the list unfiltered. With
+        ``subtasks=in_parent`` it lists the tasks as the figures count them (``TaskQuerySet.filtered``)."""
         filters = self.filters() if self.is_valid() else {}
         if filters:
             tasks = tasks.filtered(**filters)
             d = self.cleaned_data
             if d.get("light"):
-                # the stored light, else the one read from progress (luoshi.api.lights)
+                # the stored light (luoshi.api.lights)
                 from luoshi.api.lights import color_filter
 
                 tasks = tasks.filter(color_filter(d["light"]))

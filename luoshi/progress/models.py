@@ -42,6 +42,9 @@ class Claim(models.TextChoices):
 # States in which a report is still inside its unit: no one outside the unit sees it.
 UNIT_INTERNAL = (ReportState.DRAFT, ReportState.SUBMITTED)
 EDITABLE = (ReportState.DRAFT, ReportState.RETURNED)
+# States in which a report has been handed in for its period (已报送): a returned one must be filed
+# again. The one definition (luoshi.figures.reporting, docs/figures.md).
+HANDED_IN = (ReportState.SUBMITTED, ReportState.APPROVED, ReportState.ACCEPTED)
 
 
 class ReportQuerySet(NoDeleteQuerySet):

@@ -14,11 +14,8 @@ from django.utils import timezone
 
 from luoshi.ledger.models import Decision, Task, TaskUnit, Unit
 
-from .models import Report, ReportState
+from .models import HANDED_IN, Report, ReportState
 from .periods import Period, reporting_period_for
-
-# A report in one of these states means the unit has done its part for the period.
-HANDED_IN = (ReportState.SUBMITTED, ReportState.APPROVED, ReportState.ACCEPTED)
 
 
 @dataclass

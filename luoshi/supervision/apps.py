@@ -12,6 +12,13 @@ class SupervisionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_save
+
+        from luoshi.ledger.models import AuditEntry
+
+        from .freshness import audit_saved
         from .searching import register
 
         register()
+        # lights follow the record: recomputed once a change to a task is committed (freshness.py)
+        post_save.connect(audit_saved, sender=AuditEntry, dispatch_uid="luoshi-lights-follow-the-record")

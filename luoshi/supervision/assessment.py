@@ -24,14 +24,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from luoshi.ledger.models import AuditEntry, Decision, Task, TaskState, TaskUnit, TaskUnitRole
+from luoshi.ledger.models import AuditEntry, Task, TaskUnit, TaskUnitRole
 from luoshi.progress.models import Measurement, Report
 from luoshi.progress.periods import Period
 
 from .calendar import WorkCalendar
-from .lights import HANDED_IN, by_tasks, first_period
+from .lights import HANDED_IN
 from .models import Color, Mutex, Request, RequestKind, RequestState, Rules, Score, TaskLight
-from .schedule import Schedule
 
 ITEMS = ["missed", "late", "red", "returned", "done", "on_track"]
 
@@ -106,52 +105,23 @@ class Assessor:
         tallies: dict[int, Tally] = defaultdict(Tally)
         roles: dict[tuple[int, int], str] = {}
 
-        decisions = list(Decision.objects.values_list("pk", "reporting_period", "report_due_days"))
-        schedules = Schedule.for_decisions(decisions)
-        for decision_id, schedule in schedules.items():
-            if not schedule.active:
-                continue
-            periods = self._periods_in(quarter, schedule.kind)
-            due = {p.key: schedule.due(p, self.calendar) for p in periods}
-            periods = [p for p in periods if due[p.key] < today]
-            if not periods:
-                continue
-            tz = timezone.get_current_timezone()
-            assigned = {
-                pk: at.astimezone(tz).date()
-                for pk, at in Task.objects.filter(
-                    decision_id=decision_id, state=TaskState.ACTIVE, assigned_at__isnull=False
-                )
-                .values_list("pk", "assigned_at")
-                .iterator(chunk_size=5000)
-            }
-            if not assigned:
-                continue
-            ids = list(assigned)
-            links = TaskUnit.objects.all()
-            if not schedule.co_units_report:
-                links = links.filter(role=TaskUnitRole.LEAD)
-            handed: dict[tuple[int, int, str], dt.datetime | None] = {}
-            reports = Report.objects.filter(period__in=[p.key for p in periods]).values_list(
-                "task_id", "unit_id", "period", "submitted_at", "state"
-            )
-            for task_id, unit_id, period, submitted, state in by_tasks(reports, ids):
-                if state in HANDED_IN:
-                    handed[(task_id, unit_id, period)] = submitted
-            for task_id, unit_id, role in by_tasks(links.values_list("task_id", "unit_id", "role"), ids):
-                first = first_period(schedule, assigned[task_id])
-                w = self.weight(role)
-                for p in periods:
-                    if first is not None and p < first:
-                        continue
-                    key = (task_id, unit_id, p.key)
-                    tallies[unit_id].raw["due"] += 1
-                    if key not in handed:
-                        tallies[unit_id].add("missed", w)
-                    else:
-                        submitted = handed[key]
-                        if submitted is not None and submitted.astimezone(tz).date() > due[p.key]:
-                            tallies[unit_id].add("late", w)
+        # reports owed in the quarter (due date passed), missed or handed in late: the duties and what
+        # became of them as every surface counts them (luoshi.figures.reporting)
+        from luoshi.figures import reporting
+
+        def due_in_quarter(schedule: Any) -> list[Period]:
+            return [
+                p for p in self._periods_in(quarter, schedule.kind) if schedule.due(p, self.calendar) < today
+            ]
+
+        book = reporting.load(Task.objects.all(), due_in_quarter, today, calendar=self.calendar)
+        for o in book.outcomes:
+            w = self.weight(o.role)
+            tallies[o.unit].raw["due"] += 1
+            if not o.handed_in:
+                tallies[o.unit].add("missed", w)
+            elif not o.on_time:
+                tallies[o.unit].add("late", w)
 
         # red tasks (past their deadline), for every unit in them
         red = TaskLight.objects.filter(color=Color.RED, code="deadline_passed").values("task_id")

@@ -97,6 +97,7 @@ def plan(book: DecisionLights, rules: Rules) -> list[Planned]:
                 )
             )
     for pk, v in book.tasks.items():
+        v = book.own.get(pk, v)  # a parent's own deadline, whatever its sub-tasks add to its light
         task = book.facts[pk]
         if task.lead_unit_id is None or task.deadline is None:
             continue

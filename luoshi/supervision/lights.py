@@ -1,22 +1,29 @@
 """Computing the lights: the rules, and the set-based pass over a decision that applies them.
 
-The rules are plain functions of facts (a task's deadline, progress, milestones; which reports were
-handed in) and of the office's ``Rules`` and the working-day calendar. ``DecisionLights`` loads the
-facts of one decision with a handful of queries, applies the rules in memory, and ``store`` writes only
-what changed, in batches. ``light_for(task)`` applies the same rules to one task, live.
+The rules are plain functions of facts (a task's lead unit, deadline, progress, milestones; which
+reports were handed in) and of the office's ``Rules`` and the working-day calendar. ``DecisionLights``
+loads the facts of one decision with a handful of queries, applies the rules in memory, and ``store``
+writes only what changed, in batches. ``light_for(task)`` applies the same rules to one task, live.
+
+A light needs a basis: a task without a lead unit is 未分工, one without a time limit (a date, a
+形象进度 node, or 长期坚持) is 未定时限; green is left for tasks that have both and nothing behind.
+A parent task cascaded to banners and counties takes the worst light of its own and its sub-tasks'
+(suspended ones aside), with a reason naming the sub-task (docs/figures.md).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
+from luoshi.figures.reporting import Pause, first_period, owes
 from luoshi.ledger.models import (
     DeadlineKind,
     Milestone,
@@ -26,7 +33,7 @@ from luoshi.ledger.models import (
     TaskUnit,
     TaskUnitRole,
 )
-from luoshi.progress.models import Report, ReportState
+from luoshi.progress.models import HANDED_IN, Report
 from luoshi.progress.periods import Period
 
 from . import reasons
@@ -34,8 +41,6 @@ from .calendar import WorkCalendar
 from .models import SEVERITY, Color, Mutex, ObligationLight, Rules, Suspension, TaskLight
 from .schedule import PeriodWindow, Schedule
 
-# A report in one of these states has been handed in for its period (a returned one must be filed again).
-HANDED_IN = (ReportState.SUBMITTED, ReportState.APPROVED, ReportState.ACCEPTED)
 DATED = (DeadlineKind.DATE, DeadlineKind.YEAR_END)
 BATCH = 1000
 
@@ -64,6 +69,8 @@ class TaskFacts:
     progress_status: str
     percent: int | None
     assigned_on: dt.date | None
+    deadline_note: str = ""
+    done_in: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,16 +91,17 @@ class Obligation:
 def obligation_verdict(
     *,
     window: PeriodWindow,
-    first: Period | None,
+    owed: Callable[[Period, dt.date], bool],
     handed_in: set[str],
     today: dt.date,
     rules: Rules,
     calendar: WorkCalendar,
 ) -> tuple[Verdict, str, dt.date | None, tuple[str, ...]]:
     """Red once a due period's report is missing; yellow while the next one falls due within the
-    yellow lead time; green otherwise. Returns the verdict, its period and due date, and the periods
-    missed."""
-    due_periods = [(p, d) for p, d in window.past if first is None or p >= first]
+    yellow lead time; green otherwise. ``owed(period, due)`` says whether the unit owes that period's
+    report (``luoshi.figures.reporting.owes``, the one definition). Returns the verdict, its period
+    and due date, and the periods missed."""
+    due_periods = [(p, d) for p, d in window.past if owed(p, d)]
     missed = [(p, d) for p, d in due_periods if p.key not in handed_in]
     if missed:
         period, due = missed[0]
@@ -111,7 +119,7 @@ def obligation_verdict(
         )
     if window.upcoming is not None:
         period, due = window.upcoming
-        if (first is None or period >= first) and period.key not in handed_in and period.start <= today:
+        if owed(period, due) and period.key not in handed_in and period.start <= today:
             left = calendar.count(today, due)
             if left <= rules.yellow_working_days:
                 params = {"period": period.key, "due": due.isoformat(), "days": left}
@@ -139,11 +147,16 @@ def task_verdict(
     milestones: Iterable[tuple[dt.date, str]] = (),
     worst_obligation: Obligation | None = None,
     unit_names: dict[int, str] | None = None,
+    has_milestones: bool = False,
 ) -> Verdict:
-    """Red: past its deadline, or a report missed; yellow: a deadline or milestone within the yellow
-    lead time, or behind 序时进度; green otherwise. (Done and suspended are decided before.)"""
+    """Done; 未分工 without a lead unit; red: past its deadline, or a report missed; yellow: a deadline
+    or milestone within the yellow lead time, or behind 序时进度, or reported behind; green when the
+    task has a time limit (a date, 形象进度 nodes, or 长期坚持) and nothing of the above; otherwise
+    未定时限. (Suspended is decided before.)"""
     if task.progress_status == ProgressStatus.DONE:
         return Verdict(Color.DONE, "done")
+    if task.lead_unit_id is None:
+        return Verdict(Color.UNASSIGNED, "unassigned")
     dated = task.deadline_kind in DATED and task.deadline is not None
     if dated and task.deadline < today:
         days = calendar.count(task.deadline, today)
@@ -176,17 +189,37 @@ def task_verdict(
         return Verdict(Color.YELLOW, "behind_schedule", {"expected": expected, "actual": actual})
     if task.progress_status == ProgressStatus.BEHIND:
         return Verdict(Color.YELLOW, "claimed_behind")
-    if not dated and task.deadline_kind != DeadlineKind.ONGOING:
-        return Verdict(Color.GREEN, "no_deadline")
-    return Verdict(Color.GREEN, "on_schedule")
+    if dated:
+        return Verdict(Color.GREEN, "on_schedule", {"deadline": task.deadline.isoformat()})
+    if task.deadline_kind == DeadlineKind.ONGOING:
+        return Verdict(Color.GREEN, "ongoing")
+    if has_milestones:
+        return Verdict(Color.GREEN, "on_milestones")
+    params = {"note": task.deadline_note[:60]} if task.deadline_note else {}
+    return Verdict(Color.UNDATED, "undated", params)
 
 
-def first_period(schedule: Schedule, assigned_on: dt.date | None) -> Period | None:
-    """The first period a task reports on: the schedule's, or the one in which it was assigned."""
-    if assigned_on is None:
-        return None
-    own = schedule.period_of(assigned_on)
-    return max(own, schedule.first) if schedule.first is not None else own
+def rolled_up(own: Verdict, subs: list[tuple[TaskFacts, Verdict]], unit_names: dict[int, str]) -> Verdict:
+    """A parent task's light from its own and its active sub-tasks' (the suspended ones aside): the
+    worst of them, with a reason naming the sub-task; done only when it and every sub-task are done."""
+    relevant = [(f, v) for f, v in subs if v.color != Color.SUSPENDED]
+    if not relevant or own.color == Color.SUSPENDED:
+        return own
+    own_done = own.color == Color.DONE
+    open_ = [(f, v) for f, v in relevant if v.color != Color.DONE]
+    if not open_:
+        return own
+    facts, worst = min(open_, key=lambda fv: (SEVERITY[Color(fv[1].color)], fv[0].pk))
+    if not own_done and SEVERITY[Color(worst.color)] >= SEVERITY[Color(own.color)]:
+        return own
+    params = {
+        "key": facts.key,
+        "unit": unit_names.get(facts.lead_unit_id, "") if facts.lead_unit_id else "",
+        "code": worst.code,
+        "params": worst.params,
+        "own_done": own_done,
+    }
+    return Verdict(worst.color, "subtask", params, worst.days)
 
 
 # -- one decision, set-based ---------------------------------------------------------------------------
@@ -222,15 +255,27 @@ class DecisionLights:
     suspensions: Suspensions
     unit_names: dict[int, str]
     tasks: dict[int, Verdict] = field(default_factory=dict)
+    own: dict[int, Verdict] = field(default_factory=dict)  # a parent's own light, before the roll-up
     facts: dict[int, TaskFacts] = field(default_factory=dict)
     obligations: list[Obligation] = field(default_factory=list)
     window: PeriodWindow | None = None
 
     def compute(self, task_ids: Iterable[int] | None = None) -> DecisionLights:
+        """The lights of the decision's active tasks (or of ``task_ids``, with the sub-tasks and parent
+        tasks their roll-up needs) and of their reporting obligations."""
         today, rules, calendar = self.today, self.rules, self.calendar
         tasks_qs = Task.objects.filter(decision_id=self.decision_id, state=TaskState.ACTIVE)
         if task_ids is not None:
-            tasks_qs = tasks_qs.filter(pk__in=list(task_ids))
+            wanted = set(task_ids)
+            family = Task.objects.filter(Q(pk__in=wanted) | Q(parent_id__in=wanted)).values_list(
+                "pk", "parent_id"
+            )
+            for pk, parent in family:
+                wanted.add(pk)
+                if parent is not None:
+                    wanted.add(parent)
+            wanted |= set(Task.objects.filter(parent_id__in=wanted).values_list("pk", flat=True))
+            tasks_qs = tasks_qs.filter(pk__in=list(wanted))
         rows = tasks_qs.values_list(
             "pk",
             "key",
@@ -241,22 +286,40 @@ class DecisionLights:
             "progress_status",
             "percent",
             "assigned_at",
+            "deadline_note",
+            "progress_period",
         )
         tz = timezone.get_current_timezone()
-        for pk, key, lead, parent, kind, deadline, status, percent, assigned_at in rows.iterator(
-            chunk_size=2000
-        ):
+        for (
+            pk,
+            key,
+            lead,
+            parent,
+            kind,
+            deadline,
+            status,
+            percent,
+            assigned_at,
+            note,
+            period,
+        ) in rows.iterator(chunk_size=2000):
             on = assigned_at.astimezone(tz).date() if assigned_at else None
-            self.facts[pk] = TaskFacts(pk, key, lead, parent, kind, deadline, status, percent, on)
+            done_in = period if status == ProgressStatus.DONE and period else None
+            self.facts[pk] = TaskFacts(
+                pk, key, lead, parent, kind, deadline, status, percent, on, note or "", done_in
+            )
         if not self.facts:
             return self
         ids = list(self.facts)
 
         horizon = calendar.add(today, rules.yellow_working_days)
         milestones: dict[int, list[tuple[dt.date, str]]] = defaultdict(list)
-        ms = Milestone.objects.filter(withdrawn=False, due__gte=today, due__lte=horizon)
+        timed: set[int] = set()  # tasks with a 形象进度 node: a time limit, if not a deadline
+        ms = Milestone.objects.filter(withdrawn=False)
         for task_id, due, what in by_tasks(ms.values_list("task_id", "due", "description"), ids):
-            milestones[task_id].append((due, what))
+            timed.add(task_id)
+            if today <= due <= horizon:
+                milestones[task_id].append((due, what))
 
         worst: dict[int, Obligation] = {}
         if self.schedule.active:
@@ -271,6 +334,12 @@ class DecisionLights:
                     state in HANDED_IN
                 ):  # filtered here: SQLite would pick the index on state over (task, period)
                     handed[(task_id, unit_id)].add(period)
+            pauses: dict[int, list[Pause]] = defaultdict(list)
+            for task_id, unit_id, start, until, lifted_at in by_tasks(
+                Suspension.objects.values_list("task_id", "unit_id", "start", "until", "lifted_at"), ids
+            ):
+                lifted = lifted_at.astimezone(tz).date() if lifted_at else None
+                pauses[task_id].append(Pause(unit_id, start, until, lifted))
             links = TaskUnit.objects.all()
             if not self.schedule.co_units_report:
                 links = links.filter(role=TaskUnitRole.LEAD)
@@ -278,7 +347,14 @@ class DecisionLights:
                 task = self.facts.get(task_id)
                 if task is None:
                     continue
-                ob = self._obligation(task, unit_id, role, window, handed.get((task_id, unit_id), set()))
+                ob = self._obligation(
+                    task,
+                    unit_id,
+                    role,
+                    window,
+                    handed.get((task_id, unit_id), set()),
+                    pauses.get(task_id, []),
+                )
                 if ob is None:
                     continue
                 self.obligations.append(ob)
@@ -298,11 +374,26 @@ class DecisionLights:
                 milestones=milestones.get(pk, ()),
                 worst_obligation=worst.get(pk),
                 unit_names=self.unit_names,
+                has_milestones=pk in timed,
             )
+        # a parent cascaded to banners and counties reflects its sub-tasks (one level deep)
+        subs: dict[int, list[tuple[TaskFacts, Verdict]]] = defaultdict(list)
+        for pk, task in self.facts.items():
+            if task.parent_id is not None and task.parent_id in self.facts:
+                subs[task.parent_id].append((task, self.tasks[pk]))
+        for parent, children in subs.items():
+            self.own[parent] = self.tasks[parent]
+            self.tasks[parent] = rolled_up(self.tasks[parent], children, self.unit_names)
         return self
 
     def _obligation(
-        self, task: TaskFacts, unit_id: int, role: str, window: PeriodWindow, handed: set[str]
+        self,
+        task: TaskFacts,
+        unit_id: int,
+        role: str,
+        window: PeriodWindow,
+        handed: set[str],
+        pauses: list[Pause],
     ) -> Obligation | None:
         if task.assigned_on is None:
             return None
@@ -313,9 +404,23 @@ class DecisionLights:
             )
         if task.progress_status == ProgressStatus.DONE:
             return Obligation(task.pk, unit_id, role, Verdict(Color.DONE, "done"))
+        first = first_period(self.schedule, task.assigned_on)
+
+        def owed(period: Period, due: dt.date) -> bool:
+            return owes(
+                schedule=self.schedule,
+                role=role,
+                first=first,
+                period=period,
+                due=due,
+                done_in=task.done_in,
+                pauses=pauses,
+                unit=unit_id,
+            )
+
         verdict, period, due, missed = obligation_verdict(
             window=window,
-            first=first_period(self.schedule, task.assigned_on),
+            owed=owed,
             handed_in=handed,
             today=self.today,
             rules=self.rules,
@@ -324,18 +429,25 @@ class DecisionLights:
         return Obligation(task.pk, unit_id, role, verdict, period, due, len(missed), missed)
 
     # -- writing ----------------------------------------------------------------------------------
-    def store(self, now: dt.datetime | None = None) -> dict[str, int]:
-        """Write the lights that changed (and drop those of tasks no longer active). Returns counts."""
+    def store(self, now: dt.datetime | None = None, *, only: set[int] | None = None) -> dict[str, int]:
+        """Write the lights that changed (and drop those of tasks no longer active). Returns counts.
+
+        With ``only`` (task ids; after ``compute`` of those tasks) only their lights are written or
+        dropped, and the other lights of the decision are left as they are."""
         now = now or timezone.now()
         today = self.today
         changed = {"tasks": 0, "obligations": 0}
+
+        def mine(qs: Any) -> Any:
+            if only is None:
+                return qs.filter(task__decision_id=self.decision_id)
+            return qs.filter(task_id__in=sorted(only | set(self.tasks)))
+
         with transaction.atomic():
             Mutex.hold(f"lights:{self.decision_id}")  # a concurrent run waits here, then sees these rows
             existing = {
                 row[0]: row[1:]
-                for row in TaskLight.objects.filter(task__decision_id=self.decision_id).values_list(
-                    "task_id", "color", "code", "params", "since"
-                )
+                for row in mine(TaskLight.objects).values_list("task_id", "color", "code", "params", "since")
             }
             new, update = [], []
             for pk, v in self.tasks.items():
@@ -364,7 +476,7 @@ class DecisionLights:
 
             existing_ob = {
                 (row[0], row[1]): row[2:]
-                for row in ObligationLight.objects.filter(task__decision_id=self.decision_id).values_list(
+                for row in mine(ObligationLight.objects).values_list(
                     "task_id", "unit_id", "pk", "color", "code", "params", "since"
                 )
             }
@@ -400,12 +512,8 @@ class DecisionLights:
                 ObligationLight.objects.filter(pk__in=chunk).delete()
             changed["obligations"] = len(new_ob) + len(update_ob)
             # everything else was checked now and found unchanged
-            TaskLight.objects.filter(task__decision_id=self.decision_id).exclude(computed_at=now).update(
-                computed_at=now
-            )
-            ObligationLight.objects.filter(task__decision_id=self.decision_id).exclude(
-                computed_at=now
-            ).update(computed_at=now)
+            mine(TaskLight.objects).exclude(computed_at=now).update(computed_at=now)
+            mine(ObligationLight.objects).exclude(computed_at=now).update(computed_at=now)
         return changed
 
 
@@ -489,7 +597,7 @@ def light_for(task: Task, today: dt.date | None = None, *, calendar: WorkCalenda
     schedule = Schedule.for_decisions([(decision.pk, decision.reporting_period, decision.report_due_days)])[
         decision.pk
     ]
-    names = dict(task.units.values_list("pk", "name"))
+    names = unit_names()  # the reason may name a sub-task's unit
     book = DecisionLights(
         decision.pk,
         schedule,

@@ -25,9 +25,28 @@ def period_label(key: str) -> str:
 def describe(code: str, params: dict[str, Any]) -> str:
     p = params or {}
     if code == "on_schedule":
+        if p.get("deadline"):
+            return _("按计划推进，完成时限%(deadline)s") % {"deadline": day(p.get("deadline"))}
         return _("按计划推进")
-    if code == "no_deadline":
-        return _("按计划推进（未定完成时限）")
+    if code == "ongoing":
+        return _("长期坚持，按期报送，未见滞后")
+    if code == "on_milestones":
+        return _("按形象进度节点推进，未见滞后")
+    if code == "unassigned":
+        return _("未分工：尚未确定牵头单位")
+    if code in ("undated", "no_deadline"):  # no_deadline: a light stored before 未定时限 existed
+        text = _("未定时限：没有完成日期或形象进度节点，无法判断是否按期")
+        if p.get("note"):
+            text += _("（时限说明：%(note)s）") % {"note": p["note"]}
+        return text
+    if code == "subtask":
+        inner = describe(p.get("code", ""), p.get("params") or {})
+        who = p.get("key", "")
+        if p.get("unit"):
+            who = _("%(key)s（%(unit)s）") % {"key": who, "unit": p["unit"]}
+        if p.get("own_done"):
+            return _("本级已办结，下级任务%(who)s未办结：%(reason)s") % {"who": who, "reason": inner}
+        return _("下级任务%(who)s：%(reason)s") % {"who": who, "reason": inner}
     if code == "done":
         return _("已办结") + (f"（{day(p.get('date'))}）" if p.get("date") else "")
     if code == "inactive":

@@ -20,6 +20,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from luoshi.figures.tasks import counts_itself
 from luoshi.ledger.models import Decision, Task, TaskState
 
 from . import copies, outbox
@@ -106,7 +107,10 @@ class Supervisor:
             ).compute()
             if book.window is not None:
                 window_keys.update(book.window.keys())
-            task_colors.update(v.color for v in book.tasks.values())
+            # tasks counted as the figures count them: sub-tasks through their parent (docs/figures.md)
+            task_colors.update(
+                v.color for pk, v in book.tasks.items() if counts_itself(book.facts[pk].parent_id, book.facts)
+            )
             ob_colors.update(o.verdict.color for o in book.obligations)
             if self.collect:
                 self._collect(result, book, names)

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from luoshi.figures import colours
 from luoshi.ledger.history import describe
 from luoshi.ledger.models import Role, Unit, unit_of
 from luoshi.ledger.views.common import (
@@ -88,6 +89,9 @@ def _light_dict(light: Any) -> dict[str, Any]:
 # -- dashboard and lights -------------------------------------------------------------------------------
 @any_role
 def dashboard(request: HttpRequest) -> HttpResponse:
+    from luoshi.figures.tasks import Tally, rows
+    from luoshi.ledger.models import Task
+
     lights = TaskLight.objects.visible_to(request.user)
     obligations = ObligationLight.objects.visible_to(request.user)
     last = Run.last_finished()
@@ -95,8 +99,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     warnings = calendar.warnings([today.year, today.year + 1])
     ob_counts = obligations.counts()
+    # the tasks counted as every surface counts them (sub-tasks through their parent: docs/figures.md)
+    tally = Tally.of(rows(Task.objects.visible_to(request.user), today))
     data = {
-        "tasks": lights.counts(),
+        "tasks": tally.light_counts(),
+        "tasks_total": tally.tasks,
         "obligations": ob_counts,
         "last_run": last.finished_at.isoformat() if last else None,
         "warnings": warnings,
@@ -113,6 +120,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "supervision/dashboard.html",
         {
             "counts": data["tasks"],
+            "tasks_total": tally.tasks,
+            "task_colours": colours.choices(),
             "ob_counts": ob_counts,
             "colors": Color,
             "last": last,

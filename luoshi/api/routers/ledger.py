@@ -32,7 +32,8 @@ router = Router()
 
 Status = Literal["none", "on_track", "at_risk", "behind", "done", "withdrawn"]
 Deadline = Literal["overdue", "30d", "year", "ongoing", "none"]
-Color = Literal["green", "yellow", "red", "done", "suspended", "none"]
+# the lights of luoshi.figures.colours (a test keeps the two lists equal)
+Color = Literal["red", "yellow", "green", "unassigned", "undated", "done", "suspended", "none"]
 
 
 @router.get("/me", response={200: MeOut, **errors()}, tags=["me"], summary="当前调用者")
@@ -90,6 +91,10 @@ class TaskFilters(Schema):
     has_target: bool | None = None
     q: str | None = Field(None, max_length=100, description="任务内容中的词（或任务编号）")
     light: Color | None = Field(None, description="亮灯颜色")
+    subtasks: Literal["in_parent"] | None = Field(
+        None,
+        description="in_parent：分解的子任务计入上级任务（上级任务也在所选范围内时不单列），与各项统计数字同一口径",
+    )
 
 
 def filtered_tasks(request: HttpRequest, filters: TaskFilters) -> Any:
@@ -100,6 +105,7 @@ def filtered_tasks(request: HttpRequest, filters: TaskFilters) -> Any:
         "deadline": filters.deadline or "",
         "has_target": filters.has_target,
         "q": filters.q or "",
+        "subtasks": filters.subtasks or "",
     }
     lookups = {
         "decision": Decision.objects.all(),

@@ -4,13 +4,15 @@ Decision 《关于测试的决定》: part 1 (sections 1.1, 1.2), part 2 (sectio
 
 | task | section | lead (co) | light | notes |
 |---|---|---|---|---|
-| t1 | 1.1 | unit A | red (stored) | deadline 2026-06-30 passed: overdue; a target |
-| t2 | 1.2 | unit A (unit B) | green (stored) | |
-| t3 | 2.1.1 | unit B | yellow (read from progress: 存在风险) | a returned report |
-| t4 | 2.1 | 达拉特旗 (鄂尔多斯's banner) | done (stored) | |
-| t5 | — | unit B | green (read from progress: 正常推进) | |
+| t1 | 1.1 | unit A | red | deadline 2026-06-30 passed: overdue; a target |
+| t2 | 1.2 | unit A (unit B) | green | |
+| t3 | 2.1.1 | unit B | yellow | a returned report |
+| t4 | 2.1 | 达拉特旗 (鄂尔多斯's banner) | done | |
+| t5 | — | unit B | none | its light not computed yet (未亮灯) |
 | t6 | 1.1 | unit A | — | withdrawn: not counted |
-| t7 | 2.1 | 鄂尔多斯市 (准格尔旗) | suspended (stored) | |
+| t7 | 2.1 | 鄂尔多斯市 (准格尔旗) | suspended | suspended since 2026-09-01 |
+
+The lights are stored as a supervision run would store them (``light``); the figures read them.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ def world(
     from luoshi.ledger.models import DeadlineKind, Section, Target, TaskState
     from luoshi.ledger.tests.factory import make_decision, make_report, make_task
     from luoshi.progress.models import ReportState
+    from luoshi.supervision.models import Suspension
     from luoshi.supervision.tests.factory import SHANGHAI
 
     d = make_decision(title="关于测试的决定", year=2026)
@@ -83,8 +86,10 @@ def world(
     t7 = task("2.1", league, co_units=[banner2])
     light(t1, "red")
     light(t2, "green")
+    light(t3, "yellow")
     light(t4, "done")
     light(t7, "suspended")
+    Suspension.objects.create(task=t7, reason="测试暂缓", start=dt.date(2026, 9, 1))
     Target.objects.create(
         decision=d, task=t1, key="T1", kind="numeric", indicator="测试指标", value=100, unit="万吨", year=2030
     )

@@ -19,7 +19,10 @@ pytestmark = pytest.mark.django_db
 def test_the_refresh_command_stores_the_figures_and_says_what_it_found(world: Any) -> None:
     out = io.StringIO()
     call_command("refresh_dashboard", stdout=out)
-    assert "驾驶舱：6 项在办任务（红 1，黄 1，绿 2，办结 1），逾期 1 项" in out.getvalue()
+    assert (
+        "驾驶舱：6 项在办任务（红灯 1，黄灯 1，绿灯 1，已办结 1，已暂缓 1，未亮灯 1），逾期 1 项"
+        in out.getvalue()
+    )
     assert Snapshot.objects.get(scope="all").tasks == 6
     out = io.StringIO()
     call_command("refresh_dashboard", "--format", "json", "--today", "2026-11-20", stdout=out)

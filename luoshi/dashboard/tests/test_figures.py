@@ -18,10 +18,20 @@ def figures(world: dict[str, Any]) -> dict[str, Any]:
     return compute(Scope.everything(), TODAY)
 
 
-def test_every_active_task_is_counted_once_by_its_light_stored_or_read_from_progress(world: Any) -> None:
+def test_every_active_task_is_counted_once_by_its_stored_light_or_as_not_lit(world: Any) -> None:
     totals = figures(world)["totals"]
     assert totals["tasks"] == 6  # the withdrawn task is not counted
-    assert totals["lights"] == {"red": 1, "yellow": 1, "green": 2, "done": 1, "suspended": 1, "none": 0}
+    assert totals["lights"] == {
+        "red": 1,
+        "yellow": 1,
+        "green": 1,
+        "unassigned": 0,
+        "undated": 0,
+        "done": 1,
+        "suspended": 1,
+        "none": 1,  # t5: no light computed yet, and none guessed from its progress
+    }
+    assert sum(totals["lights"].values()) == totals["tasks"]
     assert totals["completion"] == round(1 / 6, 4)
     assert (totals["overdue"], totals["returned"]) == (1, 1)
 
@@ -34,7 +44,10 @@ def test_parts_and_sections_count_their_own_tasks_and_those_of_their_subsections
     assert parts["重点任务"]["lights"]["yellow"] == 1  # t3 sits in 2.1.1, under 2.1 and part 2
     assert [(s["title"], s["tasks"]) for s in parts["重点任务"]["sections"]] == [("产业发展", 3)]
     sid = world["sections"]["2.1"].pk
-    assert parts["重点任务"]["sections"][0]["tasks_url"] == f"/tasks/?decision={decision['id']}&section={sid}"
+    assert (
+        parts["重点任务"]["sections"][0]["tasks_url"]
+        == f"/tasks/?decision={decision['id']}&section={sid}&subtasks=in_parent"
+    )
 
 
 def test_a_task_without_a_section_is_counted_apart_without_a_link(world: Any) -> None:
@@ -51,7 +64,7 @@ def test_units_count_the_tasks_they_lead_or_co_operate_on_worst_first(
     assert (by_id[unit_a.pk]["tasks"], by_id[unit_a.pk]["lead"]) == (2, 2)
     assert (by_id[unit_b.pk]["tasks"], by_id[unit_b.pk]["lead"]) == (3, 2)
     assert units[0]["id"] == unit_a.pk  # the one with a red light comes first
-    assert by_id[unit_a.pk]["tasks_url"] == f"/tasks/?unit={unit_a.pk}"
+    assert by_id[unit_a.pk]["tasks_url"] == f"/tasks/?unit={unit_a.pk}&subtasks=in_parent"
 
 
 def test_a_league_counts_the_tasks_of_its_own_units_once_each_on_its_tile(world: Any, league: Any) -> None:
@@ -67,7 +80,7 @@ def test_a_league_counts_the_tasks_of_its_own_units_once_each_on_its_tile(world:
 def test_overdue_tasks_and_returned_reports_are_listed_with_their_links(world: Any) -> None:
     f = figures(world)
     assert [i["task"] for i in f["overdue"]["items"]] == [world["t1"].pk]
-    assert f["overdue"]["tasks_url"] == "/tasks/?deadline=overdue"
+    assert f["overdue"]["tasks_url"] == "/tasks/?deadline=overdue&subtasks=in_parent"
     (item,) = f["returned"]["items"]
     assert (item["task"], item["comment"], item["url"]) == (
         world["t3"].pk,
@@ -90,13 +103,15 @@ def test_targets_are_counted_by_delivery_confidence_like_the_indicators_page(wor
 
 def test_trends_count_the_reports_owed_handed_in_on_time_late_and_missing_per_quarter(world: Any) -> None:
     q3 = next(r for r in figures(world)["trends"] if r["period"] == "2026Q3")
-    # six tasks with a lead unit, one of them suspended: five owe a report, as the supervision run and
-    # the report to the committee count them; the co-operating unit's report is not owed and not counted
+    # six tasks with a lead unit, one of them suspended before the quarter's report was due: five owe a
+    # report, as the supervision run and the report to the committee count them; the co-operating
+    # unit's report is not owed and not counted (it is "extra")
     assert (q3["owed"], q3["handed_in"], q3["on_time"], q3["late"], q3["missing"]) == (5, 2, 1, 1, 3)
-    assert q3["returned"] == 1
+    assert (q3["accepted"], q3["awaiting"], q3["extra"]) == (1, 1, 1)
     assert q3["on_time_share"] == round(1 / 5, 4)
     q4 = figures(world)["trends"][-1]
-    assert (q4["period"], q4["due"], q4["owed"]) == ("2026Q4", False, None)
+    assert (q4["period"], q4["due"], q4["owed"], q4["missing"], q4["pending"]) == ("2026Q4", False, 5, 0, 5)
+    assert q4["on_time_share"] is None  # not yet due
     assert q4["lights"]["red"] == 1  # this quarter's lights, as computed now
 
 
@@ -107,7 +122,7 @@ def test_the_burden_of_each_unit_comes_from_the_supervision_app(world: Any, unit
     loads = burden()
     assert b["totals"]["units"] == len(loads)
     assert b["units"][0]["unit"] == loads[0].unit_id
-    assert b["units"][0]["tasks_url"] == f"/tasks/?unit={loads[0].unit_id}"
+    assert b["units"][0]["tasks_url"] == f"/tasks/?unit={loads[0].unit_id}&subtasks=in_parent"
 
 
 def test_a_task_done_in_an_earlier_quarter_owes_no_more_reports(world: Any) -> None:

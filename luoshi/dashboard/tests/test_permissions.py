@@ -60,9 +60,13 @@ def test_a_league_sees_the_sub_tasks_it_cascaded_to_its_banners(
     from luoshi.ledger.tests.factory import make_task
 
     sub = make_task(decision=world["decision"], parent=world["t7"], lead_unit=banner)
-    data = as_user(league_reporter).get("/dashboard/?format=json").json()
-    assert data["totals"]["tasks"] == 2  # t7 and the sub-task cascaded from it
-    assert sub.pk
+    client = as_user(league_reporter)
+    data = client.get("/dashboard/?format=json").json()
+    assert data["totals"]["tasks"] == 1  # t7, with the sub-task cascaded from it counted through it
+    listed = client.get("/tasks/?format=json").json()["tasks"]
+    assert {t["id"] for t in listed} == {world["t7"].pk, sub.pk}  # both are in the league's list
+    counted = client.get(data["totals"]["tasks_url"] + "&format=json").json()
+    assert counted["count"] == 1
 
 
 def test_two_members_of_a_unit_share_its_figures_and_another_unit_never_gets_them(

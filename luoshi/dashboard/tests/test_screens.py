@@ -28,8 +28,8 @@ def test_the_page_shows_every_block_with_numbers_in_text_and_links(
         assert f">{heading}" in page, heading
     assert "一、总体要求" in page
     assert "（一）产业发展" in page
-    assert 'href="/tasks/?light=red"' in page
-    assert f'href="/tasks/?league={world["t7"].lead_unit_id}&amp;light=done"' in page
+    assert 'href="/tasks/?subtasks=in_parent&amp;light=red"' in page
+    assert f'href="/tasks/?league={world["t7"].lead_unit_id}&amp;subtasks=in_parent&amp;light=done"' in page
     assert "鄂尔多斯" in page
     assert "正常" in page
     assert 'role="img"' in page

@@ -13,13 +13,14 @@ def keys(client: Any, query: str) -> set[str]:
     return {t["key"] for t in client.get(f"/tasks/?{query}&format=json").json()["tasks"]}
 
 
-def test_the_task_list_filters_by_the_stored_light_or_the_one_read_from_progress(
+def test_the_task_list_filters_by_the_stored_light_and_a_task_without_one_is_not_lit(
     as_user: Any, office: Any, world: Any
 ) -> None:
     client = as_user(office)
     assert keys(client, "light=red") == {world["t1"].key}
-    assert keys(client, "light=yellow") == {world["t3"].key}  # no stored light: 存在风险
-    assert keys(client, "light=green") == {world["t2"].key, world["t5"].key}
+    assert keys(client, "light=yellow") == {world["t3"].key}
+    assert keys(client, "light=green") == {world["t2"].key}
+    assert keys(client, "light=none") == {world["t5"].key}  # not guessed from its progress (正常推进)
 
 
 def test_the_task_list_filters_the_tasks_with_a_returned_report(

@@ -9,6 +9,7 @@ import pytest
 from luoshi.ledger.models import Milestone, Section, Target
 from luoshi.ledger.tests.factory import make_decision, make_report, make_task
 from luoshi.progress.models import ReportState
+from luoshi.supervision.tests.factory import light_up
 
 
 @pytest.fixture
@@ -63,6 +64,7 @@ def plan(unit_a: Any, unit_b: Any, league: Any) -> SimpleNamespace:
     c = make_task(
         decision=d, section=top, key="1.3", source_key="1.3", text='=HYPERLINK("http://x","点我")完善制度。'
     )
+    light_up()  # a green (a deadline, nothing behind), b yellow (reported behind), c 未分工
     return SimpleNamespace(decision=d, a=a, b=b, c=c)
 
 
@@ -75,13 +77,16 @@ def at(year: int, month: int, day: int, hour: int = 10) -> dt.datetime:
 
 @pytest.fixture
 def world(unit_a: Any, unit_b: Any, office: Any, time_machine: Any) -> SimpleNamespace:
-    """A decision of two parts and five tasks on 10 November 2026, reporting quarterly; the third
-    quarter's reports were due on 13 October 2026 (the 5th working day after the National Day holiday).
+    """A decision of two parts and five tasks on 10 November 2026, reporting quarterly from the third
+    quarter (the tasks were assigned on 1 July); its reports were due on 13 October 2026 (the 5th
+    working day after the National Day holiday). The lights are computed by the rules, as the
+    supervision run computes them:
 
     - 一、生态建设: ``a`` (unit A, green, its Q3 report on time and accepted with a measured value of
       its target 森林覆盖率 ≥ 30% by 2035) and ``b`` (unit B, deadline 30 June 2026 passed: red; its Q3
       report came late and was returned; its milestone target 2025 is overdue);
-    - 二、能源基地: ``c`` (done in Q2), ``d`` (not yet assigned), ``e`` (unit B, its Q3 report late).
+    - 二、能源基地: ``c`` (done in Q2), ``d`` (no lead unit: 未分工), ``e`` (unit B, 长期坚持: green, its
+      Q3 report late).
     """
     from luoshi.progress.models import Measurement
 
@@ -92,7 +97,7 @@ def world(unit_a: Any, unit_b: Any, office: Any, time_machine: Any) -> SimpleNam
         decision=d, key="1.1", level=2, number="一", title="加强森林草原保护", parent=eco, order=2
     )
     energy = Section.objects.create(decision=d, key="2", level=1, number="二", title="能源基地", order=3)
-    assigned = at(2026, 3, 1)
+    assigned = at(2026, 7, 1)
     a = make_task(
         decision=d,
         section=forest,
@@ -183,4 +188,5 @@ def world(unit_a: Any, unit_b: Any, office: Any, time_machine: Any) -> SimpleNam
     make_report(
         task=e, unit=unit_b, period="2026Q3", state=ReportState.APPROVED, submitted_at=at(2026, 10, 20)
     )
+    light_up()
     return SimpleNamespace(decision=d, a=a, b=b, c=c, d=d_task, e=e, target=forest_target)

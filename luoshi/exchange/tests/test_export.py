@@ -55,7 +55,7 @@ def test_a_decisions_plan_has_the_columns_and_one_row_per_task(as_user: Any, off
     assert first["量化目标"] == "2030年 森林覆盖率 >= 26%"
     assert first["进展情况"].startswith("正常推进 · 40%")
     assert "修复面积达到80万亩。" in first["进展情况"]
-    assert (first["亮灯"], second["亮灯"], second["完成时限"]) == ("绿灯", "红灯", "长期坚持")
+    assert (first["亮灯"], second["亮灯"], second["完成时限"]) == ("绿灯", "黄灯", "长期坚持")
     assert [r["任务标识"] for r in (first, second, third)] == [plan.a.pk, plan.b.pk, plan.c.pk]
 
 
@@ -100,12 +100,14 @@ def test_the_export_follows_the_light_filter_the_dashboard_links_to(
     as_user: Any, office: Any, plan: Any
 ) -> None:
     client = as_user(office)
-    red = [r["任务标识"] for r in rows(export(client, f"?decision={plan.decision.pk}&light=red"))]
-    assert red == [plan.b.pk]
+    yellow = [r["任务标识"] for r in rows(export(client, f"?decision={plan.decision.pk}&light=yellow"))]
+    assert yellow == [plan.b.pk]
     listed = client.get(
-        reverse("ledger:task-list") + f"?decision={plan.decision.pk}&light=red&format=json"
+        reverse("ledger:task-list") + f"?decision={plan.decision.pk}&light=yellow&format=json"
     ).json()
-    assert [t["id"] for t in listed["tasks"]] == red
+    assert [t["id"] for t in listed["tasks"]] == yellow
+    unassigned = rows(export(client, f"?decision={plan.decision.pk}&light=unassigned"))
+    assert [(r["任务标识"], r["亮灯"]) for r in unassigned] == [(plan.c.pk, "未分工")]
 
 
 def test_the_export_follows_the_task_lists_filters(as_user: Any, office: Any, plan: Any, unit_b: Any) -> None:

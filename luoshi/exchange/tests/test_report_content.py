@@ -37,8 +37,18 @@ def test_a_decision_without_reports_reports_on_the_period_units_are_reporting_on
 def test_the_overview_counts_tasks_assignments_and_lights(world: SimpleNamespace) -> None:
     o = report.build(world.decision).overview
     assert (o.tasks, o.subtasks, o.assigned) == (5, 0, 4)
-    assert o.lights == {"green": 2, "yellow": 0, "red": 1, "done": 1, "suspended": 0, "none": 1}
-    assert o.percent == round((40 + 20 + 100 + 0 + 30) / 5)
+    assert o.lights == {
+        "red": 1,
+        "yellow": 0,
+        "green": 2,
+        "unassigned": 1,  # d has no lead unit: 未分工, never green
+        "undated": 0,
+        "done": 1,
+        "suspended": 0,
+        "none": 0,
+    }
+    assert sum(o.lights.values()) == o.tasks
+    assert o.percent == (40 + 20 + 100 + 0 + 30) / 5
 
 
 def test_reports_are_counted_on_time_late_and_missing_against_their_due_date(world: SimpleNamespace) -> None:
@@ -53,7 +63,7 @@ def test_reports_are_counted_on_time_late_and_missing_against_their_due_date(wor
 def test_the_overview_reads_as_sentences(world: SimpleNamespace) -> None:
     text = text_of(report.build(world.decision))
     assert "《决定》确定的重点任务共5项，已确认分工4项。截至2026年11月10日，已办结1项" in text
-    assert "绿灯2项、黄灯0项、红灯1项、尚未亮灯1项，任务平均完成进度38%。" in text
+    assert "绿灯2项、黄灯0项、红灯1项、未分工1项，任务平均完成进度38%。" in text
     assert (
         "2026年第三季度应报送进展报告3份，报送截止日期为2026年10月13日。已报送2份，其中按期报送1份、逾期报送1份；逾期未报送1份。督查室已采纳1份，退回修改1份。"
         in text
@@ -71,8 +81,10 @@ def test_each_part_of_the_outline_has_its_progress_and_notable_tasks(world: Simp
     heads = [(b.level, b.text) for b in r.blocks() if b.level == 2]
     assert heads == [(2, "生态建设。"), (2, "能源基地。")]
     table = next(b.rows for b in r.blocks() if b.rows)
-    assert table[0] == ["部分", "任务", "办结", "绿灯", "黄灯", "红灯", "平均进度"]
-    assert table[1] == ["生态建设", "2", "0", "1", "0", "1", "30%"]
+    # a column for every light some part has: each row adds up to its tasks
+    assert table[0] == ["部分", "任务", "红灯", "黄灯", "绿灯", "未分工", "已办结", "平均进度"]
+    assert table[1] == ["生态建设", "2", "1", "0", "1", "0", "0", "30%"]
+    assert table[2] == ["能源基地", "3", "0", "0", "1", "1", "1", "43.3%"]
 
 
 def test_targets_come_with_their_confidence_and_sentence_worst_first(world: SimpleNamespace) -> None:

@@ -91,7 +91,7 @@ def test_headings_are_numbered_by_level_each_in_its_font(doc: Any) -> None:
 
 def test_the_parts_table_has_a_heiti_header(doc: Any) -> None:
     table = doc.tables[0]
-    assert [c.text for c in table.rows[0].cells][:3] == ["部分", "任务", "办结"]
+    assert [c.text for c in table.rows[0].cells][:3] == ["部分", "任务", "红灯"]
     header = table.cell(0, 0).paragraphs[0].runs[0]
     assert (east_asian(header), header.font.size) == ("黑体", Pt(14))
     assert table.cell(1, 0).text == "生态建设"

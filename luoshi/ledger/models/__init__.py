@@ -8,6 +8,7 @@ from .rules import Suggester, Suggestion, SuggestionRule
 from .tasks import (
     DEADLINE_FILTERS,
     STATUS_FILTERS,
+    SUBTASK_FILTERS,
     DeadlineKind,
     Milestone,
     ProgressStatus,
@@ -26,6 +27,7 @@ from .units import Unit, UnitKind, UnitQuerySet
 __all__ = [
     "DEADLINE_FILTERS",
     "STATUS_FILTERS",
+    "SUBTASK_FILTERS",
     "AuditEntry",
     "Audited",
     "DeadlineKind",

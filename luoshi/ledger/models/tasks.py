@@ -60,6 +60,7 @@ class TaskUnitRole(models.TextChoices):
 
 
 STATUS_FILTERS = [(c.value, c.label) for c in ProgressStatus] + [("withdrawn", _("已撤销、拆分或合并"))]
+SUBTASK_FILTERS = [("in_parent", _("计入上级任务（与统计数字一致）"))]
 DEADLINE_FILTERS = [
     ("overdue", _("已逾期")),
     ("30d", _("30天内到期")),
@@ -110,9 +111,15 @@ class TaskQuerySet(NoDeleteQuerySet):
         deadline: str = "",
         has_target: bool | None = None,
         q: str = "",
+        subtasks: str = "",
         today: dt.date | None = None,
     ) -> TaskQuerySet:
-        """The task list's filters; each is optional and they combine with AND."""
+        """The task list's filters; each is optional and they combine with AND.
+
+        ``decision``, ``section``, ``unit`` and ``league`` say which set of tasks is listed; with
+        ``subtasks="in_parent"`` the set's active tasks are then counted as every figure counts them
+        (``counted``), and the other filters pick from what is left, so that the list shows exactly the
+        tasks a figure counts."""
         qs = self
         today = today or timezone.localdate()
         if decision is not None:
@@ -126,6 +133,8 @@ class TaskQuerySet(NoDeleteQuerySet):
             qs = qs.filter(pk__in=TaskUnit.objects.filter(unit=unit).values("task_id"))
         if league is not None:
             qs = qs.filter(pk__in=TaskUnit.objects.filter(league=league).values("task_id"))
+        if subtasks == "in_parent" and status != "withdrawn":
+            qs = qs.active().counted()
         if status == "withdrawn":
             qs = qs.exclude(state=TaskState.ACTIVE)
         elif status:
@@ -145,6 +154,11 @@ class TaskQuerySet(NoDeleteQuerySet):
         for word in q.split():
             qs = qs.filter(Q(text__icontains=word) | Q(key=word))
         return qs
+
+    def counted(self) -> TaskQuerySet:
+        """This set as the figures count it: without the sub-tasks whose parent task is in the set too
+        (they count through their parent: luoshi.figures.tasks, docs/figures.md)."""
+        return self.exclude(parent__in=self.values("pk"))
 
     def for_list(self) -> TaskQuerySet:
         """What a list of tasks shows, in one query: the lead unit and the section."""
@@ -218,7 +232,8 @@ class Task(Versioned, Audited):
     assigned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    # progress as of the last accepted report (or rolled up from sub-tasks)
+    # the task's own progress, as of its lead unit's last accepted report (a parent's sub-tasks roll
+    # up where shown: luoshi.figures.tasks)
     progress_status = models.CharField(
         _("进展"), max_length=12, choices=ProgressStatus.choices, default=ProgressStatus.NONE, db_index=True
     )
@@ -549,42 +564,15 @@ class Task(Versioned, Audited):
                 made.append(sub)
         return made
 
-    def rollup(self) -> None:
-        """Recompute this task's progress from its sub-tasks (their mean %, their worst status)."""
-        subs = list(self.subtasks.filter(state=TaskState.ACTIVE).values_list("percent", "progress_status"))
-        if not subs:
-            return
-        percent = round(sum(p or 0 for p, _s in subs) / len(subs))
-        order = [
-            ProgressStatus.BEHIND,
-            ProgressStatus.AT_RISK,
-            ProgressStatus.NONE,
-            ProgressStatus.ON_TRACK,
-            ProgressStatus.DONE,
-        ]
-        statuses = {s for _p, s in subs}
-        if statuses == {ProgressStatus.DONE}:
-            status = ProgressStatus.DONE
-        else:
-            status = next(s for s in order if s in statuses and s != ProgressStatus.DONE)
-            if status == ProgressStatus.NONE and statuses - {ProgressStatus.NONE}:
-                status = ProgressStatus.ON_TRACK
-        if (percent, status) != (self.percent, self.progress_status):
-            self.refresh_from_db()
-            self.percent = percent
-            self.progress_status = status
-            self.audit_as("rollup")
-            self.save()
-
     def record_progress(self, *, percent: int, status: str, period: str) -> None:
-        """Take the progress of an accepted report, and roll it up to the parent task."""
+        """Take the progress of an accepted report of the lead unit. A parent task keeps its own
+        progress here; what its sub-tasks add up to is computed where it is shown
+        (``luoshi.figures.tasks.roll_up``), and its light reflects them (``luoshi.supervision.lights``)."""
         self.percent = percent
         self.progress_status = status
         self.progress_period = period
         self.audit_as("progress")
         self.save()
-        if self.parent_id is not None:
-            self.parent.rollup()
 
 
 class TaskUnit(models.Model):

@@ -46,17 +46,20 @@ def test_a_league_cannot_cascade_a_task_it_is_not_part_of(league_reporter: objec
     assert not make_task(lead_unit=make_unit()).can_cascade(league_reporter)
 
 
-def test_progress_rolls_up_from_sub_tasks(
+def test_a_parent_keeps_its_own_progress_and_its_sub_tasks_roll_up_beside_it(
     office: object, league: object, banner: object, banner2: object
 ) -> None:
-    task = make_task(lead_unit=league)
+    from luoshi.figures.tasks import roll_up
+
+    task = make_task(lead_unit=league, percent=80, progress_status=ProgressStatus.ON_TRACK)
     first, second = task.cascade([(banner, "甲"), (banner2, "乙")], by=office)
     first.record_progress(percent=100, status=ProgressStatus.DONE, period="2024Q1")
-    task.refresh_from_db()
-    assert (task.percent, task.progress_status) == (50, ProgressStatus.ON_TRACK)
     second.record_progress(percent=40, status=ProgressStatus.BEHIND, period="2024Q1")
     task.refresh_from_db()
-    assert (task.percent, task.progress_status) == (70, ProgressStatus.BEHIND)
-    Task.objects.get(pk=second.pk).record_progress(percent=100, status=ProgressStatus.DONE, period="2024Q2")
-    task.refresh_from_db()
-    assert (task.percent, task.progress_status) == (100, ProgressStatus.DONE)
+    # the league's own report stands; what the banners report is rolled up beside it, not over it
+    assert (task.percent, task.progress_status) == (80, ProgressStatus.ON_TRACK)
+    rolled = roll_up(task)
+    assert rolled is not None
+    assert (rolled.own_percent, rolled.mean_percent, rolled.min_percent) == (80, 70.0, 40)
+    assert [s.key for s in rolled.subtasks] == [first.key, second.key]
+    assert roll_up(first) is None  # a task without sub-tasks has nothing to roll up

@@ -83,4 +83,13 @@ def task_dict(task: Task) -> dict[str, Any]:
         "progress_period": task.progress_period,
         "has_targets": task.has_targets,
         "parent": task.parent_id,
+        "light": _light(task),
     }
+
+
+def _light(task: Task) -> dict[str, str]:
+    """The task's status light, as every surface shows it (luoshi.api.lights, docs/figures.md)."""
+    from luoshi.api.lights import light_of
+
+    shown = getattr(task, "light_shown", None) or light_of(task)
+    return shown.as_dict()

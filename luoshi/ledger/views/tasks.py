@@ -38,14 +38,19 @@ FILTER_KEYS = (
     "q",
     "light",
     "returned",
+    "subtasks",
 )
 
 
 @any_role
 def task_list(request: HttpRequest) -> HttpResponse:
     form = TaskFilterForm(request.GET)
+    from luoshi.api.lights import light_of, with_lights
+
     tasks = form.apply(Task.objects.visible_to(request.user))
-    page = Paginator(tasks.for_list(), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(with_lights(tasks.for_list()), PAGE_SIZE).get_page(request.GET.get("page"))
+    for t in page:
+        t.light_shown = light_of(t)
     if wants_json(request):
         return json_response(
             {
@@ -97,6 +102,13 @@ def archive_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("ledger:task-list")
 
 
+def _basis(task: Task, user: Any) -> Any:
+    """What the task's light rests on, and its sub-tasks rolled up (luoshi.supervision.basis)."""
+    from luoshi.supervision.basis import basis_of
+
+    return basis_of(task, user)
+
+
 @any_role
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     from luoshi.progress.models import Report
@@ -118,6 +130,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
             }
             for t in task.targets.filter(withdrawn=False)
         ]
+        data["light_basis"] = _basis(task, request.user).as_dict()
         return json_response(data)
     user = request.user
     role = Role.of(user)
@@ -142,7 +155,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "task_units": task.task_units.select_related("unit").order_by("role", "unit__order"),
             "targets": task.targets.filter(withdrawn=False),
             "milestones": task.milestones.filter(withdrawn=False),
-            "subtasks": Task.objects.visible_to(user).filter(parent=task).select_related("lead_unit"),
+            "basis": _basis(task, user),
             "reports": reports,
             "history": history,
             "own": f"ledger.task:{task.pk}",

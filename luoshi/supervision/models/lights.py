@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.figures import colours
 from luoshi.ledger.models import Audited, Role, Task, Unit, unit_of
 from luoshi.ledger.models.audit import NoDeleteQuerySet
 
@@ -22,15 +23,19 @@ from .. import reasons
 
 
 class Color(models.TextChoices):
-    GREEN = "green", _("绿灯")
-    YELLOW = "yellow", _("黄灯")
-    RED = "red", _("红灯")
-    DONE = "done", _("已办结")
-    SUSPENDED = "suspended", _("已暂缓")
+    """The lights the run stores: ``luoshi.figures.colours`` names and orders them (one list)."""
+
+    RED = colours.RED, colours.LABELS[colours.RED]
+    YELLOW = colours.YELLOW, colours.LABELS[colours.YELLOW]
+    GREEN = colours.GREEN, colours.LABELS[colours.GREEN]
+    UNASSIGNED = colours.UNASSIGNED, colours.LABELS[colours.UNASSIGNED]
+    UNDATED = colours.UNDATED, colours.LABELS[colours.UNDATED]
+    DONE = colours.DONE, colours.LABELS[colours.DONE]
+    SUSPENDED = colours.SUSPENDED, colours.LABELS[colours.SUSPENDED]
 
 
 # worst first: a task takes the worst colour of its own rules and of its reporting obligations
-SEVERITY = {Color.RED: 0, Color.YELLOW: 1, Color.GREEN: 2, Color.SUSPENDED: 3, Color.DONE: 4}
+SEVERITY = {Color(c): n for c, n in colours.SEVERITY.items() if c != colours.NONE}
 
 
 class LightBase(models.Model):
@@ -51,7 +56,8 @@ class LightBase(models.Model):
 
 class CountsMixin:
     def counts(self) -> dict[str, int]:
-        """How many lights of each colour (one query)."""
+        """How many lights of each colour (one query), for lights of any set: task lights are counted
+        as tasks through ``luoshi.figures.tasks`` (sub-tasks through their parent)."""
         out = dict.fromkeys(Color.values, 0)
         for color, n in self.values_list("color").annotate(n=models.Count("pk")).order_by():  # type: ignore[attr-defined]
             out[color] = n

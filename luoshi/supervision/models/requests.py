@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from luoshi.ledger.models import Audited, DeadlineKind, ProgressStatus, Role, Task, Unit, unit_of
 from luoshi.ledger.models.audit import NoDeleteQuerySet
+from luoshi.progress.periods import Period
 from luoshi.web.display import day
 
 
@@ -165,10 +166,13 @@ class Request(Audited):
             else:
                 task.percent = 100
                 task.progress_status = ProgressStatus.DONE
+                # done in the period of the approval: the unit owes no report for later periods
+                # (luoshi.figures.reporting), and still owes the ones before
+                now = Period.containing(timezone.localdate(), task.decision.reporting_period)
+                if _ends_before(task.progress_period, now):
+                    task.progress_period = now.key
                 task.audit_as("complete", note.strip() or gettext("同意办结"), by=by)
                 task.save()
-                if task.parent_id is not None:
-                    task.parent.rollup()
             self._decide(RequestState.APPROVED, "approve", note, by)
 
     def refuse(self, *, by: Any, note: str) -> None:
@@ -199,6 +203,14 @@ class Request(Audited):
         return AuditEntry.objects.filter(model=self._meta.label_lower, object_id=str(self.pk)).order_by(
             "at", "id"
         )
+
+
+def _ends_before(key: str, period: Period) -> bool:
+    """Is the period ``key`` (or no period at all) over before ``period`` ends?"""
+    try:
+        return not key or Period.parse(key).end < period.end
+    except ValueError:
+        return True
 
 
 def request_file_path(instance: RequestFile, filename: str) -> str:

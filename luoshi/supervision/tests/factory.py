@@ -47,3 +47,26 @@ def hand_in(task: Task, unit: Unit, period: str, *, on: dt.date | None = None, *
     when = dt.datetime.combine(on, dt.time(9), tzinfo=SHANGHAI) if on else timezone.now()
     kwargs.setdefault("state", ReportState.SUBMITTED)
     return make_report(task=task, unit=unit, period=period, submitted_at=when, **kwargs)
+
+
+def light_up(today: dt.date | None = None) -> None:
+    """Compute and store every task's light by the rules, as a supervision run does (without its
+    notices, copy checks and scores)."""
+    from luoshi.ledger.models import Decision
+
+    from ..calendar import WorkCalendar
+    from ..lights import DecisionLights, Suspensions, unit_names
+    from ..models import Rules
+    from ..schedule import Schedule
+
+    today = today or timezone.localdate()
+    rows = list(Decision.objects.values_list("pk", "reporting_period", "report_due_days"))
+    schedules = Schedule.for_decisions(rows)
+    rules, calendar, suspensions, names = (
+        Rules.get(),
+        WorkCalendar.load(),
+        Suspensions.load(today),
+        unit_names(),
+    )
+    for pk, _kind, _days in rows:
+        DecisionLights(pk, schedules[pk], today, rules, calendar, suspensions, names).compute().store()

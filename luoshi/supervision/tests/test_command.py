@@ -49,7 +49,7 @@ def test_a_dry_run_prints_the_lights_and_the_notices_it_would_send_and_writes_no
 @pytest.mark.django_db
 def test_a_run_prints_a_summary_and_a_second_run_creates_nothing(overdue: None) -> None:
     first = supervise()
-    assert "任务状态灯：红 2" in first
+    assert "任务状态灯：红灯 2" in first
     assert "督办单 2" in first
     second = supervise()
     assert "督办单 0" in second

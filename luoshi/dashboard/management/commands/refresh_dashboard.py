@@ -46,18 +46,20 @@ class Command(BaseCommand):
                 )
             )
             return
+        from luoshi.figures import colours
+
         lights = totals["lights"]
+        # every light the tasks have (red, yellow and green always), so that they add up to the tasks
+        shown = _("，").join(
+            f"{colours.LABELS[c]} {lights.get(c, 0)}"
+            for c in colours.ORDER
+            if c in (colours.RED, colours.YELLOW, colours.GREEN) or lights.get(c)
+        )
         self.stdout.write(
-            _(
-                "驾驶舱：%(tasks)s 项在办任务（红 %(red)s，黄 %(yellow)s，绿 %(green)s，办结 %(done)s），"
-                "逾期 %(overdue)s 项；用时 %(seconds).1f 秒"
-            )
+            _("驾驶舱：%(tasks)s 项在办任务（%(lights)s），逾期 %(overdue)s 项；用时 %(seconds).1f 秒")
             % {
                 "tasks": totals["tasks"],
-                "red": lights["red"],
-                "yellow": lights["yellow"],
-                "green": lights["green"],
-                "done": lights["done"],
+                "lights": shown,
                 "overdue": snapshot.data["overdue"]["count"],
                 "seconds": snapshot.seconds,
             }

@@ -74,7 +74,9 @@ class Command(BaseCommand):
         for w in result.warnings:
             self.stdout.write("  " + _("注意：%(warning)s") % {"warning": w})
         self.stdout.write("  " + _("任务状态灯：%(colors)s") % {"colors": _colors(c["tasks"])})
-        self.stdout.write("  " + _("报送状态灯：%(colors)s") % {"colors": _colors(c["obligations"])})
+        self.stdout.write(
+            "  " + _("报送状态灯：%(colors)s") % {"colors": _colors(c["obligations"], obligations=True)}
+        )
         notices = c["notices"]
         self.stdout.write(
             "  "
@@ -122,12 +124,9 @@ def _terminate(signum: int, frame: Any) -> None:
     raise SystemExit(128 + signum)
 
 
-def _colors(counts: dict[str, int]) -> str:
-    labels = {
-        "red": _("红 %(n)s"),
-        "yellow": _("黄 %(n)s"),
-        "green": _("绿 %(n)s"),
-        "done": _("办结 %(n)s"),
-        "suspended": _("暂缓 %(n)s"),
-    }
-    return _("，").join(label % {"n": counts.get(k, 0)} for k, label in labels.items())
+def _colors(counts: dict[str, int], obligations: bool = False) -> str:
+    """Counts by light, named as every surface names them (a reporting duty is never 未分工 or 未定时限)."""
+    from luoshi.figures import colours
+
+    keys = [c for c in colours.STORED if not (obligations and c in (colours.UNASSIGNED, colours.UNDATED))]
+    return _("，").join(f"{colours.LABELS[k]} {counts.get(k, 0)}" for k in keys)
