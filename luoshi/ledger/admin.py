@@ -1,4 +1,5 @@
-"""The Django admin serves the office's housekeeping: units, users' roles, rules, decisions' settings.
+"""The Django admin, for the superuser only: the office runs luoshi from its own screens (管理,
+docs/office.md), and a staff flag alone opens nothing here.
 
 Nothing can be deleted from the admin (records are withdrawn, never deleted), and the audit trail
 is read-only. Every change made here is recorded in the audit trail like any other.
@@ -11,6 +12,13 @@ from typing import Any
 from django.contrib import admin
 
 from .models import AuditEntry, Decision, Milestone, Profile, Section, SuggestionRule, Target, Task, Unit
+
+
+def _superuser_only(request: Any) -> bool:
+    return bool(request.user.is_active and request.user.is_superuser)
+
+
+admin.site.has_permission = _superuser_only  # type: ignore[method-assign]
 
 
 class NoDelete(admin.ModelAdmin):

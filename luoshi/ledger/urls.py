@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import assignments, audit, decisions, tasks, units
+from .views import assignments, audit, decisions, people, tasks, units
 
 app_name = "ledger"
 urlpatterns = [
@@ -27,6 +27,16 @@ urlpatterns = [
     path("rules/<int:pk>/toggle/", assignments.rule_toggle, name="rule-toggle"),
     path("units/", units.unit_tree, name="unit-tree"),
     path("units/import/", units.units_import, name="units-import"),
+    path("units/new/", units.unit_edit, name="unit-new"),
+    path("units/order/", units.unit_order, name="unit-order"),
+    path("units/<int:pk>/", units.unit_edit, name="unit-edit"),
+    path("units/<int:pk>/active/", units.unit_active, name="unit-active"),
+    path("units/<int:pk>/merge/", units.unit_merge, name="unit-merge"),
+    path("people/", people.person_list, name="person-list"),
+    path("people/new/", people.person_new, name="person-new"),
+    path("people/<int:pk>/", people.person_edit, name="person-edit"),
+    path("people/<int:pk>/password/", people.person_password, name="person-password"),
+    path("people/<int:pk>/active/", people.person_active, name="person-active"),
     path("audit/", audit.audit_list, name="audit-list"),
     path("audit/export.csv", audit.audit_export, {"fmt": "csv"}, name="audit-export-csv"),
     path("audit/export.xlsx", audit.audit_export, {"fmt": "xlsx"}, name="audit-export-xlsx"),

@@ -7,3 +7,10 @@ class ProgressConfig(AppConfig):
     label = "progress"
     verbose_name = _("进展报送")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from luoshi.ledger.models.units import unit_merging
+
+        from .models import move_reports_on_merge
+
+        unit_merging.connect(move_reports_on_merge, dispatch_uid="progress.move_reports_on_merge")

@@ -299,3 +299,25 @@ class Evidence(Audited):
         )
         store(evidence, upload, a.name)
         return evidence
+
+
+def move_reports_on_merge(
+    sender: Any, *, source: Unit, target: Unit, by: Any, note: str, **kwargs: Any
+) -> list[str]:
+    """A unit merged into another: its reports become the target's, so that what it reported still
+    counts for the tasks the target now carries. A report for a task and period the target has already
+    reported on stays where it is (two reports of one unit for one period would contradict each other)."""
+    moved = kept = 0
+    taken = set(Report.objects.filter(unit=target).values_list("task_id", "period"))
+    for report in Report.objects.filter(unit=source).order_by("pk"):
+        if (report.task_id, report.period) in taken:
+            kept += 1
+            continue
+        report.unit = target
+        report.audit_as("update", note, by=by)
+        report.save()
+        moved += 1
+    out = [gettext("进展报告%(n)s份") % {"n": moved}]
+    if kept:
+        out.append(gettext("（另有%(n)s份因目标单位已报送同一任务同一周期而留在原单位）") % {"n": kept})
+    return out

@@ -11,6 +11,7 @@ import base64
 import hashlib
 import hmac
 import json
+import re
 import time
 import urllib.error
 import urllib.parse
@@ -19,11 +20,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from luoshi.web.display import day
 
-from .models import ChannelKind, Delivery, Notice
+from .models import Channel, ChannelKind, Delivery, Notice
 
 
 class SendError(Exception):
@@ -128,3 +130,66 @@ def send(delivery: Delivery) -> Sent:
     if delivery.kind == ChannelKind.EMAIL:
         return send_email(delivery)
     return send_robot(delivery)
+
+
+def send_test(channel: Channel) -> str:
+    """Send a short test message on ``channel`` now (not through the outbox) and say what happened.
+
+    Raises :class:`SendError` when the channel refuses it or cannot be reached; nothing is recorded in
+    the outbox, so a test never counts as a notice sent.
+    """
+    from django.core.mail import EmailMessage
+
+    from luoshi.web.display import moment
+
+    subject = _("【测试】落实系统通知渠道测试")
+    body = _("这是督查室从落实系统发出的测试消息，用于确认通知渠道“%(name)s”可用。发送时间：%(when)s。") % {
+        "name": channel.name,
+        "when": moment(timezone.now()),
+    }
+    if channel.kind == ChannelKind.EMAIL:
+        try:
+            EmailMessage(subject=subject, body=body, to=channel.addresses()).send(fail_silently=False)
+        except Exception as e:  # smtplib and socket errors alike
+            raise SendError(f"{type(e).__name__}: {e}") from None
+        if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
+            return _(
+                "服务器尚未配置邮件服务器，测试邮件已保存在服务器的邮件目录中，没有真正发出。"
+                "请系统管理员配置邮件服务器后再试。"
+            )
+        return _("测试邮件已发往 %(to)s，请查收。") % {"to": "、".join(channel.addresses())}
+    text = f"### {subject}\n\n{body}"
+    if channel.kind == ChannelKind.DINGTALK:
+        payload: dict[str, Any] = {"msgtype": "markdown", "markdown": {"title": str(subject), "text": text}}
+        url = dingtalk_url(channel.target, channel.secret)
+    else:
+        payload = {"msgtype": "markdown", "markdown": {"content": text}}
+        url = channel.target
+    post_json(url, payload, settings.WEBHOOK_TIMEOUT)
+    return _("群机器人已收下测试消息，请到群里查看。")
+
+
+_HTTP = re.compile(r"^HTTP (\d{3})")
+_ERRCODE = re.compile(r"^errcode (-?\d+): ?(.*)$", re.S)
+
+
+def in_words(error: str) -> str:
+    """A sending error (as recorded in English for the log) in the reader's words."""
+    error = (error or "").strip()
+    if not error:
+        return ""
+    if m := _HTTP.match(error):
+        return _("对方服务器拒绝（HTTP 状态码 %(code)s），请检查地址是否正确。") % {"code": m.group(1)}
+    if m := _ERRCODE.match(error):
+        said = m.group(2).strip()
+        return _("群机器人拒收（错误码 %(code)s）%(said)s，请检查地址、关键词或加签设置。") % {
+            "code": m.group(1),
+            "said": f"：{said}" if said else "",
+        }
+    if "timed out" in error.lower() or error.startswith("TimeoutError"):
+        return _("连接超时：服务器访问不到该地址，请检查地址和网络。")
+    if error.startswith(("URLError", "OSError", "ConnectionRefusedError", "gaierror")):
+        return _("无法连接该地址：服务器访问不到它，请检查地址和网络。")
+    if error.startswith(("SMTP", "SMTPException")) or "smtp" in error.lower():
+        return _("邮件服务器拒绝发送，请系统管理员检查邮件服务器设置。")
+    return _("发送失败，请检查渠道设置。")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import config_views, views
 
 app_name = "supervision"
 urlpatterns = [
@@ -23,4 +23,12 @@ urlpatterns = [
     path("supervision/assessment/", views.assessment, name="assessment"),
     path("supervision/burden/", views.burden_view, name="burden"),
     path("supervision/holidays/", views.holidays, name="holidays"),
+    path("supervision/channels/", config_views.channel_list, name="channel-list"),
+    path("supervision/channels/new/", config_views.channel_edit, name="channel-new"),
+    path("supervision/channels/<int:pk>/", config_views.channel_edit, name="channel-edit"),
+    path("supervision/channels/<int:pk>/toggle/", config_views.channel_toggle, name="channel-toggle"),
+    path("supervision/channels/<int:pk>/test/", config_views.channel_test, name="channel-test"),
+    path("supervision/schedules/", config_views.schedule_list, name="schedule-list"),
+    path("supervision/schedules/<int:pk>/", config_views.schedule_edit, name="schedule-edit"),
+    path("supervision/rules/", config_views.rules_edit, name="rules"),
 ]

@@ -30,12 +30,13 @@ from luoshi.ledger.views.common import (
 )
 from luoshi.ops.storage import download
 from luoshi.progress.periods import Period
+from luoshi.web.display import day
 
 from . import documents, exports
 from .assessment import formula, item_labels, quarter_of
 from .burden import burden, totals
 from .calendar import WorkCalendar
-from .forms import DecideForm, DismissForm, HolidayForm, RequestForm, SuspendForm
+from .forms import DecideForm, DismissForm, HolidayRangeForm, RequestForm, SuspendForm
 from .models import (
     Color,
     CopyFlag,
@@ -599,22 +600,32 @@ def burden_view(request: HttpRequest) -> HttpResponse:
 @readers
 def holidays(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    form = HolidayForm(request.POST or None)
+    form = HolidayRangeForm(request.POST or None)
     if request.method == "POST":
         if Role.of(request.user) != Role.OFFICE:
             raise PermissionDenied(_("你没有权限进行此操作。"))
         if request.POST.get("delete", "").isdigit():
-            get_object_or_404(Holiday, pk=int(request.POST["delete"])).delete()
-            messages.success(request, _("已删除。"))
+            gone = get_object_or_404(Holiday, pk=int(request.POST["delete"]))
+            gone.delete()
+            messages.success(request, _("已删除 %(day)s。") % {"day": day(gone.date)})
             return redirect("supervision:holidays")
         if form.is_valid():
-            form.save()
-            messages.success(request, _("已保存。"))
+            d = form.cleaned_data
+            added, changed = Holiday.enter(d["start"], d["end"], is_workday=d["is_workday"], name=d["name"])
+            messages.success(
+                request,
+                _("已录入：新增 %(added)s 天，修改 %(changed)s 天。") % {"added": added, "changed": changed},
+            )
             return redirect("supervision:holidays")
     calendar = WorkCalendar.load()
     years = list(range(today.year - 1, today.year + 3))
     coverage = [(y, calendar.coverage(y)) for y in years]
-    rows = Holiday.objects.filter(date__year__gte=today.year - 1)
+    show = request.GET.get("year", "")
+    rows = (
+        Holiday.objects.filter(date__year=int(show))
+        if show.isdigit()
+        else Holiday.objects.filter(date__year__gte=today.year - 1)
+    )
     if wants_json(request):
         return json_response(
             {
@@ -625,8 +636,16 @@ def holidays(request: HttpRequest) -> HttpResponse:
                 ],
             }
         )
+    entered_years = sorted({d.year for d in Holiday.objects.dates("date", "year")}, reverse=True)
     return render(
         request,
         "supervision/holidays.html",
-        {"form": form, "rows": rows, "coverage": coverage, "warnings": calendar.warnings(years)},
+        {
+            "form": form,
+            "rows": rows,
+            "coverage": coverage,
+            "warnings": calendar.warnings(years),
+            "entered_years": entered_years,
+            "shown_year": int(show) if show.isdigit() else None,
+        },
     )

@@ -13,6 +13,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("office/", views.office, name="office"),
     path("admin/", admin.site.urls),
     path("", include("luoshi.ledger.urls")),
     path("", include("luoshi.progress.urls")),

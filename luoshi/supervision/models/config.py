@@ -3,10 +3,11 @@ each decision's report calendar, and the channels notices go out on."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.ledger.models import Audited, Decision, Unit
@@ -79,7 +80,7 @@ class Rules(Audited):
         _("雷同判定阈值"),
         default=0.6,
         validators=[MinValueValidator(0.1), MaxValueValidator(1)],
-        help_text=_("两份报告正文的字符二元组Jaccard相似度达到此值即标记为雷同。"),
+        help_text=_("两份报告正文的相似度（按相邻两字的重合比例计，0到1之间）达到此值即标记为雷同。"),
     )
     copy_min_chars = models.PositiveSmallIntegerField(
         _("雷同检查最短字数"), default=30, help_text=_("正文短于此字数的报告不作雷同比对。")
@@ -120,6 +121,24 @@ class Rules(Audited):
         """印发机关 in the 版记: the one set, else the supervision office."""
         return self.printer.strip() or self.office_name
 
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+        from django.utils.translation import gettext
+
+        errors = {}
+        if not self.blue_after < self.yellow_after < self.red_after:
+            errors["red_after"] = gettext(
+                "督办单逐级升级：蓝色、黄色、红色督办单的逾期工作日数应依次增大（现为%(b)s、%(y)s、%(r)s）。"
+            ) % {"b": self.blue_after, "y": self.yellow_after, "r": self.red_after}
+        if self.urge_after > self.blue_after:
+            errors["urge_after"] = gettext("催办应早于蓝色督办单：逾期工作日数不应大于%(b)s。") % {
+                "b": self.blue_after
+            }
+        if self.add_done > self.bonus_cap or self.add_on_track > self.bonus_cap:
+            errors["bonus_cap"] = gettext("加分上限不应小于单项加分。")
+        if errors:
+            raise ValidationError(errors)
+
     def ladder(self) -> list[tuple[str, int]]:
         """The 督办单 levels and the working days overdue at which each is issued, highest first."""
         return [("red", self.red_after), ("yellow", self.yellow_after), ("blue", self.blue_after)]
@@ -151,6 +170,25 @@ class Holiday(Audited):
         record("delete", self, before=self.audit_snapshot())
         return models.Model.delete(self, *args, **kwargs)
 
+    @classmethod
+    def enter(cls, start: dt.date, end: dt.date, *, is_workday: bool, name: str) -> tuple[int, int]:
+        """Enter every day from ``start`` to ``end`` (a holiday of several days, as the State Council's
+        notice lists it); a day already in the table is changed. Returns (added, changed)."""
+        added = changed = 0
+        with transaction.atomic():
+            day = start
+            while day <= end:
+                row = cls.objects.filter(date=day).first()
+                if row is None:
+                    cls(date=day, is_workday=is_workday, name=name).save()
+                    added += 1
+                elif (row.is_workday, row.name) != (is_workday, name):
+                    row.is_workday, row.name = is_workday, name
+                    row.save()
+                    changed += 1
+                day += dt.timedelta(days=1)
+        return added, changed
+
 
 class ReportSchedule(Audited):
     """A decision's report calendar: when each period's report is due, and who reports."""
@@ -177,6 +215,78 @@ class ReportSchedule(Audited):
 
     def __str__(self) -> str:
         return f"{self.decision}"
+
+    def first(self) -> Any:
+        """The first period as a Period, or None."""
+        from luoshi.progress.periods import Period
+
+        try:
+            return Period.parse(self.first_period) if self.first_period else None
+        except ValueError:
+            return None
+
+    @classmethod
+    def configure(
+        cls,
+        decision: Decision,
+        *,
+        by: Any,
+        reporting_period: str,
+        due_working_days: int,
+        first_period: str = "",
+        co_units_report: bool = False,
+        active: bool = True,
+    ) -> ReportSchedule:
+        """Set a decision's report calendar in one place: its period (on the decision, which the report
+        forms read), the due day (kept the same on the decision and here) and the rest here."""
+        from django.core.exceptions import ValidationError
+        from django.utils.translation import gettext
+
+        from luoshi.progress.periods import Period
+
+        if first_period:
+            try:
+                period = Period.parse(first_period)
+            except ValueError as e:
+                raise ValidationError({"first_period": str(e)}) from None
+            if (period.kind == "M") != (reporting_period == "monthly"):
+                raise ValidationError(
+                    {"first_period": gettext("首个报送周期应与报送周期一致（按月或按季度）。")}
+                )
+            first_period = period.key
+        if reporting_period != decision.reporting_period:
+            filed = decision_reports(decision)
+            if filed:
+                raise ValidationError(
+                    {
+                        "reporting_period": gettext(
+                            "该决定已有%(how)s报送的进展报告%(n)s份，不能再改变报送周期。"
+                        )
+                        % {"how": decision.get_reporting_period_display(), "n": filed}
+                    }
+                )
+        with transaction.atomic():
+            if (decision.reporting_period, decision.report_due_days) != (reporting_period, due_working_days):
+                decision.reporting_period = reporting_period
+                decision.report_due_days = due_working_days
+                decision.audit_as("update", by=by)
+                decision.save()
+            schedule = cls.objects.filter(decision=decision).first() or cls(decision=decision)
+            schedule.due_working_days = due_working_days
+            schedule.first_period = first_period
+            schedule.co_units_report = co_units_report
+            schedule.active = active
+            schedule.full_clean(exclude=["decision"])
+            schedule.audit_as("create" if schedule._state.adding else "update", by=by)
+            schedule.save()
+        return schedule
+
+
+def decision_reports(decision: Decision) -> int:
+    """How many progress reports a decision's tasks have (any state)."""
+    from luoshi.progress.models import Report
+
+    return Report.objects.filter(task__decision=decision).count()
 
 
 class ChannelKind(models.TextChoices):
@@ -216,7 +326,7 @@ class Channel(Audited):
         related_name="+",
         help_text=_("留空：接收发给所有单位的通知（督查室自用）。"),
     )
-    kinds = models.JSONField(_("通知类别"), default=_all_kinds, help_text=_("remind, urge, order, circular"))
+    kinds = models.JSONField(_("通知类别"), default=_all_kinds, help_text=_("此渠道发送哪几类通知。"))
     active = models.BooleanField(_("启用"), default=True)
 
     objects = NoDeleteQuerySet.as_manager()
@@ -229,6 +339,44 @@ class Channel(Audited):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+        from django.core.validators import URLValidator, validate_email
+        from django.utils.translation import gettext
+
+        errors: dict[str, Any] = {}
+        self.target = (self.target or "").strip()
+        kinds = self.kinds if isinstance(self.kinds, list) else []
+        if not kinds:
+            errors["kinds"] = gettext("请至少选择一类通知。")
+        elif not set(kinds) <= set(NoticeKind.values):
+            errors["kinds"] = gettext("通知类别只能从列表中选择。")
+        if self.kind == ChannelKind.EMAIL:
+            bad = []
+            for address in self.addresses():
+                try:
+                    validate_email(address)
+                except ValidationError:
+                    bad.append(address)
+            if not self.addresses():
+                errors["target"] = gettext("请填写电子邮件地址。")
+            elif bad:
+                errors["target"] = gettext("不是有效的电子邮件地址：%(bad)s") % {"bad": "、".join(bad)}
+        elif self.target:
+            try:
+                URLValidator(schemes=["http", "https"])(self.target)
+            except ValidationError:
+                errors["target"] = gettext("请填写群机器人的 Webhook 地址，以 https:// 或 http:// 开头。")
+        if self.secret and self.kind != ChannelKind.DINGTALK:
+            errors["secret"] = gettext("只有钉钉群机器人使用加签密钥，其他渠道请留空。")
+        if errors:
+            raise ValidationError(errors)
+
+    def kind_labels(self) -> list[str]:
+        """The notice kinds this channel sends, in words, in the list's order."""
+        chosen = set(self.kinds or [])
+        return [str(label) for value, label in NoticeKind.choices if value in chosen]
+
     def wants(self, kind: str, unit_ids: set[int]) -> bool:
         return (
             self.active and kind in (self.kinds or []) and (self.unit_id is None or self.unit_id in unit_ids)
@@ -240,3 +388,27 @@ class Channel(Audited):
                 a.strip() for a in self.target.replace("；", ",").replace(";", ",").split(",") if a.strip()
             ]
         return [self.target.strip()]
+
+
+def move_on_merge(sender: Any, *, source: Unit, target: Unit, by: Any, note: str, **kwargs: Any) -> list[str]:
+    """A unit merged into another: its channels and its requests still awaiting a decision go with it.
+    Notices, receipts and scores stay: they are what happened to the unit that was."""
+    from django.utils.translation import gettext
+
+    from .requests import Request, RequestState
+
+    channels = requests = 0
+    for channel in Channel.objects.filter(unit=source):
+        channel.unit = target
+        channel.audit_as("update", note, by=by)
+        channel.save()
+        channels += 1
+    for request in Request.objects.filter(unit=source, state=RequestState.PENDING):
+        request.unit = target
+        request.audit_as("update", note, by=by)
+        request.save()
+        requests += 1
+    return [
+        gettext("通知渠道%(n)s个") % {"n": channels},
+        gettext("待审批的申请%(n)s件") % {"n": requests},
+    ]

@@ -4,11 +4,8 @@ Django's backends, retries, the record of each attempt, and a sender killed half
 from __future__ import annotations
 
 import datetime as dt
-import json
-import threading
 import urllib.parse
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -19,46 +16,10 @@ from luoshi.supervision.models import Channel, Delivery, DeliveryAttempt, Delive
 from luoshi.supervision.supervisor import Supervisor
 
 from .factory import make_supervised_task
+from .robots import Robot
 
 pytestmark = pytest.mark.django_db
 D = dt.date
-
-
-class Robot:
-    """A group robot on 127.0.0.1: records what it receives, answers as told."""
-
-    def __init__(self) -> None:
-        self.received: list[dict[str, Any]] = []
-        self.answers: list[tuple[int, dict[str, Any]]] = []  # consumed first; then 200 errcode 0
-        robot = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                robot.received.append(
-                    {"path": self.path, "json": json.loads(body), "type": self.headers["Content-Type"]}
-                )
-                status, answer = (
-                    robot.answers.pop(0) if robot.answers else (200, {"errcode": 0, "errmsg": "ok"})
-                )
-                data = json.dumps(answer).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/robot/send?access_token=t"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.fixture

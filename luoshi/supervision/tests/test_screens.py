@@ -183,10 +183,15 @@ def test_the_office_enters_a_holiday_for_a_year_beyond_the_calendar(
     clock(2026, 12, 1)
     page = as_user(office).get(reverse("supervision:holidays")).content.decode()
     assert "2027年的法定节假日安排尚未录入" in page
-    as_user(office).post(reverse("supervision:holidays"), {"date": "2027-01-01", "name": "元旦"})
+    as_user(office).post(
+        reverse("supervision:holidays"), {"start": "2027-01-01", "is_workday": "0", "name": "元旦"}
+    )
     assert Holiday.objects.get().date == D(2027, 1, 1)
     assert "督查室录入的节假日安排" in as_user(office).get(reverse("supervision:holidays")).content.decode()
-    assert as_user(leader).post(reverse("supervision:holidays"), {"date": "2027-01-02"}).status_code == 403
+    refused = as_user(leader).post(
+        reverse("supervision:holidays"), {"start": "2027-01-02", "is_workday": "0"}
+    )
+    assert refused.status_code == 403
 
 
 def test_every_screen_renders_in_english_too(as_user: Any, office: Any, world: Any) -> None:

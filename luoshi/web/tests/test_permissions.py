@@ -41,7 +41,13 @@ def world(db: Any, unit_a: Any, unit_b: Any, office: Any, reporter_a: Any) -> di
         text="一、总体要求\n（一）测试。推进测试工作。", digest="x", source_name="r.txt"
     )
     view = SavedView.objects.create(user=office, name="我的视图", query="q=测试")
+    from luoshi.supervision.models import Channel
+
+    channel = Channel.objects.create(name="督查室邮箱", kind="email", target="dcs@example.org")
     return {
+        "unit_a": unit_a.pk,
+        "person": reporter_a.pk,
+        "channel": channel.pk,
         "decision": decision.pk,
         "task_a": task_a.pk,
         "draft_a": draft_a.pk,
@@ -96,6 +102,22 @@ CASES: list[tuple[str, str | None, dict[str, int]]] = [
     ("ledger:rule-edit", "rule", OFFICE),
     ("ledger:unit-tree", None, ALL_ROLES),
     ("ledger:units-import", None, OFFICE),
+    ("ledger:unit-new", None, OFFICE),
+    ("ledger:unit-edit", "unit_a", OFFICE),
+    ("ledger:unit-merge", "unit_a", OFFICE),
+    ("ledger:unit-order", None, OFFICE),
+    ("ledger:person-list", None, OFFICE),
+    ("ledger:person-new", None, OFFICE),
+    ("ledger:person-edit", "person", OFFICE),
+    ("ledger:person-password", "person", OFFICE),
+    ("office", None, OFFICE),
+    ("supervision:channel-list", None, OFFICE),
+    ("supervision:channel-new", None, OFFICE),
+    ("supervision:channel-edit", "channel", OFFICE),
+    ("supervision:schedule-list", None, OFFICE),
+    ("supervision:schedule-edit", "decision", OFFICE),
+    ("supervision:rules", None, OFFICE),
+    ("supervision:holidays", None, OFFICE | {"leader": 200, "auditor": 200}),
     ("ledger:audit-list", None, AUDIT),
     ("ledger:audit-export-csv", None, AUDIT),
     ("ledger:audit-export-xlsx", None, AUDIT),
@@ -154,6 +176,14 @@ POSTS = [
     ("progress:report-action", ["approved_b", "accept"], {"reporter_a": 404, "leader": 403, "auditor": 403}),
     ("ledger:task-restore", ["task_a"], {"reporter_a": 403, "leader": 403}),
     ("ledger:rule-toggle", ["rule"], {"reporter_a": 403, "auditor": 403}),
+    ("ledger:unit-active", ["unit_a"], {"reporter_a": 403, "leader": 403, "unit_leader_a": 403}),
+    ("ledger:person-active", ["person"], {"reporter_a": 403, "leader": 403, "auditor": 403}),
+    ("ledger:person-password", ["person"], {"reporter_a": 403, "leader": 403}),
+    ("ledger:unit-merge", ["unit_a"], {"reporter_a": 403, "leader": 403}),
+    ("supervision:channel-toggle", ["channel"], {"reporter_a": 403, "leader": 403}),
+    ("supervision:channel-test", ["channel"], {"reporter_a": 403, "auditor": 403}),
+    ("supervision:rules", [], {"reporter_a": 403, "leader": 403}),
+    ("supervision:holidays", [], {"reporter_a": 403, "leader": 403}),
     ("ledger:archive-view", ["view"], {"reporter_a": 404, "leader": 404}),
     ("progress:evidence-withdraw", ["evidence"], {"reporter_b": 404, "unit_leader_a": 403, "office": 403}),
 ]
