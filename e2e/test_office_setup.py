@@ -96,7 +96,13 @@ def test_the_office_adds_a_unit_a_person_a_channel_and_a_holiday(page: Any) -> N
 
     # every step is on the trail, by the office
     kinds = set(AuditEntry.objects.filter(actor__username="office").values_list("model", flat=True))
-    assert {"ledger.unit", "auth.user", "ledger.profile", "supervision.channel", "supervision.holiday"} <= kinds
+    assert {
+        "ledger.unit",
+        "auth.user",
+        "ledger.profile",
+        "supervision.channel",
+        "supervision.holiday",
+    } <= kinds
 
     # the new reporter signs in and acts for the new banner
     sign_out(page)

@@ -76,6 +76,7 @@ VERBS: dict[str, Any] = {
     "link": _verb("关联指标"),
     "enable": _verb("启用"),
     "disable": _verb("停用"),
+    "reset_password": _verb("重置密码"),
     "override": _verb("调整实现把握"),
     "clear_override": _verb("恢复系统计算"),
     "choose_method": _verb("设置评估方法"),
@@ -122,6 +123,9 @@ LABELS: dict[str, Any] = {
     "signed_at": gettext_lazy("签收时间"),
     "excluded": gettext_lazy("未导入的条目"),
     "kinds": gettext_lazy("改定的类型"),
+    # an account's own fields (Django's labels say 名字, 有效)
+    "first_name": gettext_lazy("姓名"),
+    "is_active": gettext_lazy("可以登录"),
 }
 # what else to fetch with a record to name it (its __str__ reads these)
 NAMED_WITH: dict[str, tuple[str, ...]] = {
@@ -300,8 +304,10 @@ def _value(f: models.Field | None, value: Any, names: Names) -> str:
     if isinstance(f, models.DateField):
         return day(value) if isinstance(value, str | dt.date) else str(value)
     if isinstance(f, models.JSONField):
+        # a list of codes a model names in words: ``audit_choices = {"kinds": NoticeKind.choices}``
+        words = {str(k): str(v) for k, v in getattr(f.model, "audit_choices", {}).get(f.name, ())}
         if isinstance(value, list):
-            return "、".join(str(v) for v in value) or EMPTY
+            return "、".join(words.get(str(v), str(v)) for v in value) or EMPTY
         if isinstance(value, dict):
             return "；".join(f"{k}：{v}" for k, v in value.items()) or EMPTY
     return str(value)

@@ -233,3 +233,31 @@ def test_the_admin_is_for_the_superuser_only(client: Any, office: Any) -> None:
     root = User.objects.create_superuser("root", password="pw-for-tests-only")
     client.force_login(root)
     assert client.get("/admin/").status_code == 200
+
+
+def test_the_trail_tells_what_happened_to_an_account_in_words(as_user: Any, office: Any, unit_a: Any) -> None:
+    from luoshi.ledger.history import describe
+
+    client = as_user(office)
+    client.post(reverse("ledger:person-new"), new_account(unit=unit_a.pk))
+    user = User.objects.get(username="wangfang")
+    client.post(
+        reverse("ledger:person-password", args=[user.pk]),
+        {"new_password1": STRONG + "x", "new_password2": STRONG + "x"},
+    )
+    client.post(reverse("ledger:person-active", args=[user.pk]), {"active": "0"})
+    lines = describe(
+        AuditEntry.objects.filter(model__in=["auth.user", "ledger.profile"])
+        .exclude(actor=None)
+        .order_by("id")
+    )
+    said = [(line.who, line.verb, line.kind, line.what, line.changes_text) for line in lines]
+    assert said[0][:4] == ("王敏", "创建", "用户", "王芳")
+    assert "姓名：王芳" in said[0][4]
+    assert "可以登录：是" in said[0][4]
+    assert said[1][:4] == ("王敏", "创建", "用户角色", "wangfang · 单位填报员")
+    assert "所在单位：自治区发展和改革委员会" in said[1][4]
+    assert said[2][:2] == ("王敏", "重置密码")
+    assert said[2][4] == ""
+    assert said[3][1] == "停用"
+    assert said[3][4] == "可以登录：是 → 否"

@@ -7,20 +7,31 @@ import luoshi.supervision.models.config
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('supervision', '0002_imprint'),
+        ("supervision", "0002_imprint"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='channel',
-            name='kinds',
-            field=models.JSONField(default=luoshi.supervision.models.config._all_kinds, help_text='此渠道发送哪几类通知。', verbose_name='通知类别'),
+            model_name="channel",
+            name="kinds",
+            field=models.JSONField(
+                default=luoshi.supervision.models.config._all_kinds,
+                help_text="此渠道发送哪几类通知。",
+                verbose_name="通知类别",
+            ),
         ),
         migrations.AlterField(
-            model_name='rules',
-            name='copy_threshold',
-            field=models.FloatField(default=0.6, help_text='两份报告正文的相似度（按相邻两字的重合比例计，0到1之间）达到此值即标记为雷同。', validators=[django.core.validators.MinValueValidator(0.1), django.core.validators.MaxValueValidator(1)], verbose_name='雷同判定阈值'),
+            model_name="rules",
+            name="copy_threshold",
+            field=models.FloatField(
+                default=0.6,
+                help_text="两份报告正文的相似度（按相邻两字的重合比例计，0到1之间）达到此值即标记为雷同。",
+                validators=[
+                    django.core.validators.MinValueValidator(0.1),
+                    django.core.validators.MaxValueValidator(1),
+                ],
+                verbose_name="雷同判定阈值",
+            ),
         ),
     ]

@@ -308,3 +308,31 @@ def test_a_year_without_an_arrangement_is_a_visible_warning_until_the_office_ent
     client.post(reverse("supervision:holidays"), {"start": "2027-01-01", "is_workday": "0", "name": "元旦"})
     page = client.get(reverse("supervision:holidays")).content.decode()
     assert "2027年超出内置节假日日历的范围，工作日按督查室录入的节假日安排计算" in page
+
+
+def test_the_trail_names_a_channels_notice_kinds_in_words(as_user: Any, office: Any) -> None:
+    from luoshi.ledger.history import describe
+
+    client = as_user(office)
+    client.post(reverse("supervision:channel-new"), channel_form())
+    channel = Channel.objects.get()
+    client.post(
+        reverse("supervision:channel-edit", args=[channel.pk]), channel_form(kinds=["order", "circular"])
+    )
+    lines = describe(AuditEntry.objects.filter(model="supervision.channel").order_by("id"))
+    assert "通知类别：催办、督办单" in lines[0].changes_text
+    assert "通知类别：催办、督办单 → 督办单、通报" in lines[1].changes_text
+    assert "urge" not in lines[1].changes_text
+
+
+def test_the_trail_never_holds_a_robots_secret(as_user: Any, office: Any) -> None:
+    client = as_user(office)
+    client.post(reverse("supervision:channel-new"), channel_form(secret="SECabcdef123456"))
+    channel = Channel.objects.get()
+    client.post(reverse("supervision:channel-edit", args=[channel.pk]), channel_form(secret="SECzyxw987"))
+    channel.refresh_from_db()
+    assert channel.secret == "SECzyxw987"
+    entries = list(AuditEntry.objects.filter(model="supervision.channel").order_by("id"))
+    assert "SEC" not in str([(e.before, e.after) for e in entries])
+    assert entries[1].before["secret"] != entries[1].after["secret"]
+    assert entries[1].after["secret"].startswith("•••• ")

@@ -17,9 +17,13 @@ pytestmark = pytest.mark.django_db
 HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def test_every_office_screen_is_in_english_when_english_is_chosen(as_user: Any, office: Any, unit_a: Any) -> None:
+def test_every_office_screen_is_in_english_when_english_is_chosen(
+    as_user: Any, office: Any, unit_a: Any
+) -> None:
     decision = make_decision(title="Decision on testing")
-    channel = Channel.objects.create(name="Office mail", kind="email", target="dcs@example.org", kinds=["urge"])
+    channel = Channel.objects.create(
+        name="Office mail", kind="email", target="dcs@example.org", kinds=["urge"]
+    )
     client = as_user(office)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     # the data shown (a unit's name, the office's own name) is the office's, in Chinese; the English
