@@ -87,7 +87,6 @@ INSTALLED_APPS = [
     "luoshi.alignment.apps.AlignmentConfig",
     "axes",  # django-axes: failed sign-ins counted in the database, lockout (docs/decisions.md)
     "luoshi.ops",
-
     "luoshi.figures",  # no models: the one definition of every figure (docs/figures.md)
 ]
 

@@ -8,7 +8,7 @@ import luoshi.supervision.models.config
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("supervision", "0002_imprint"),
+        ("supervision", "0003_lights_with_a_basis"),
     ]
 
     operations = [
