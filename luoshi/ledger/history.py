@@ -121,11 +121,15 @@ LABELS: dict[str, Any] = {
     "archived": gettext_lazy("已归档"),
     "units": gettext_lazy("承办单位"),
     "signed_at": gettext_lazy("签收时间"),
-    "excluded": gettext_lazy("未导入的条目"),
-    "kinds": gettext_lazy("改定的类型"),
     # an account's own fields (Django's labels say 名字, 有效)
     "first_name": gettext_lazy("姓名"),
     "is_active": gettext_lazy("可以登录"),
+}
+# labels of what an entry records beside a record's fields (an import's choices): used only where
+# the record has no field of that name, so a channel's own ``kinds`` stays 通知类别
+NOT_FIELDS: dict[str, Any] = {
+    "excluded": gettext_lazy("未导入的条目"),
+    "kinds": gettext_lazy("改定的类型"),
 }
 # what else to fetch with a record to name it (its __str__ reads these)
 NAMED_WITH: dict[str, tuple[str, ...]] = {
@@ -218,6 +222,8 @@ def field_label(cls: type[models.Model] | None, key: str) -> str:
     f = _fields(cls).get(key)
     if f is not None:
         return str(f.verbose_name)
+    if key in NOT_FIELDS:
+        return str(NOT_FIELDS[key])
     return _("其他")
 
 

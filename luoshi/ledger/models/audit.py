@@ -194,7 +194,7 @@ class Audited(models.Model):
                 if f is None or name in self.audit_exclude:
                     continue
                 out[name] = (value or None) if isinstance(f, models.FileField) else _jsonable(value)
-            self.__dict__["_audit_loaded_snapshot"] = out
+            self.__dict__["_audit_loaded_snapshot"] = self.audit_mask(out)
         return self.__dict__.get("_audit_loaded_snapshot")
 
     @_audit_loaded.setter
@@ -208,6 +208,11 @@ class Audited(models.Model):
             if f.attname in self.audit_exclude or f.attname not in self.__dict__:
                 continue
             out[f.attname] = _jsonable(getattr(self, f.attname))
+        return self.audit_mask(out)
+
+    def audit_mask(self, out: dict[str, Any]) -> dict[str, Any]:
+        """A snapshot as the trail may keep it: a record with a secret replaces it here. Every snapshot
+        passes through this, the one taken when a record is loaded as well as the one after a save."""
         return out
 
     def audit_task(self) -> Any:

@@ -342,10 +342,9 @@ class Channel(Audited):
     def __str__(self) -> str:
         return self.name
 
-    def audit_snapshot(self) -> dict[str, Any]:
+    def audit_mask(self, out: dict[str, Any]) -> dict[str, Any]:
         """The trail never holds the robot's secret: only whether one is set, and a fingerprint that
         changes when it does."""
-        out = super().audit_snapshot()
         if out.get("secret"):
             out["secret"] = "•••• " + hashlib.sha256(str(out["secret"]).encode()).hexdigest()[:8]
         return out
