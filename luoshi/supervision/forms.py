@@ -159,10 +159,11 @@ class ScheduleForm(forms.Form):
 
 
 class RulesForm(forms.ModelForm):
+    feedback = forms.CharField(label=_("反馈要求"), max_length=REASON, widget=forms.Textarea(attrs={"rows": 3}))
+
     class Meta:
         model = Rules
         exclude: list[str] = []
-        widgets = {"feedback": forms.Textarea(attrs={"rows": 3})}
 
     GROUPS = [
         (_("落款与版记"), ["office_name", "printer", "copy_to", "report_copy_to"]),

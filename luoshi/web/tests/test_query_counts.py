@@ -51,13 +51,13 @@ PAGES = {
     "task list, a reporter's": ("reporter_a", lambda d: reverse("ledger:task-list"), 9),
     "my unit": ("reporter_a", lambda d: reverse("progress:my-unit"), 6),
     # + 7 for the targets' confidence lights (luoshi.indicators: one bulk assessment per page)
-    "decision outline": ("office", lambda d: reverse("ledger:decision-detail", args=[d.pk]), 17),
+    "decision outline": ("office", lambda d: reverse("ledger:decision-detail", args=[d.pk]), 15),
     # + 4 for the light and what it rests on (luoshi.supervision.basis): the light, the nodes, the last
     # accepted report, the units' reporting lights and the sub-tasks (none here)
     "task page": (
         "office",
         lambda d: reverse("ledger:task-detail", args=[d.tasks.order_by("pk").first().pk]),
-        32,  # + 5: the names behind the ids of its history, one query per kind (luoshi.ledger.history)
+        30,  # + 5: the names behind the ids of its history, one query per kind (luoshi.ledger.history)
     ),
 }
 
