@@ -159,7 +159,9 @@ class ScheduleForm(forms.Form):
 
 
 class RulesForm(forms.ModelForm):
-    feedback = forms.CharField(label=_("反馈要求"), max_length=REASON, widget=forms.Textarea(attrs={"rows": 3}))
+    feedback = forms.CharField(
+        label=_("反馈要求"), max_length=REASON, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     class Meta:
         model = Rules
