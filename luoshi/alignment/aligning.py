@@ -192,8 +192,8 @@ def confirm(plan: Plan, *, by: Any) -> Cascaded:
                 continue
             sub = link.subtask
             if sub.state == TaskState.ACTIVE:
+                # the parent's roll-up is computed where it is shown (luoshi.figures.tasks.roll_up)
                 sub.withdraw(_("对标对表更正后，下级方案不再承接该任务。"), by=by)
-                link.task.rollup()
                 withdrawn += 1
             link.delete()
         plan.confirmed_at = timezone.now()

@@ -8,6 +8,7 @@ import pytest
 
 from luoshi.alignment import aligning
 from luoshi.alignment.models import SubtaskLink
+from luoshi.figures.tasks import roll_up
 from luoshi.ledger.models import ProgressStatus, Task, TaskOrigin, TaskState
 
 from .helpers import PLAN, import_parent, item_key
@@ -40,8 +41,10 @@ def test_progress_of_the_plans_sub_task_rolls_up(office, plan):
     aligning.confirm(plan, by=office)
     dairy = Task.objects.get(parent=None, text__contains="奶业")
     dairy.subtasks.get().record_progress(percent=60, status=ProgressStatus.ON_TRACK, period="2026Q1")
-    dairy.refresh_from_db()
-    assert (dairy.percent, dairy.progress_status) == (60, ProgressStatus.ON_TRACK)
+    rolled = roll_up(dairy)  # the one definition of a roll-up (luoshi.figures)
+    assert rolled is not None
+    assert [(s.percent, s.status) for s in rolled.subtasks] == [(60, ProgressStatus.ON_TRACK)]
+    assert rolled.mean_percent == 60
 
 
 def test_confirming_again_makes_nothing_twice(office, plan):
