@@ -126,7 +126,13 @@ def _circular(notice: Notice, rules: Rules) -> Paper:
             % {"due": day(notice.due) if notice.due else ""}
         ),
         Block(_("压实责任"), 2),
-        Block(rules.feedback),
+        # not the 督办单's 反馈要求 (rules.feedback): a 通报 sets no 办结时限 to report back by
+        Block(
+            _(
+                "各单位主要负责同志要亲自过问，明确专人负责进展报告的填报和审核，今后按报送日历如期报送。"
+                "未按期报送的情况计入单位考核。"
+            )
+        ),
     ]
     return Paper(
         mark=_("督 查 通 报"),

@@ -114,6 +114,18 @@ def test_a_circular_lists_the_units_in_a_table_with_second_level_headings(
     assert east_asian(seconds[0].runs[0]) == "楷体_GB2312"
 
 
+def test_a_circular_asks_for_what_a_circular_can_ask_and_not_for_an_orders_feedback(
+    unit_a: Any, clock: Any
+) -> None:
+    make_supervised_task(unit_a)
+    clock(2026, 11, 3)
+    Supervisor().run()
+    text = [p.text for p in read(Notice.objects.get(kind=NoticeKind.CIRCULAR)).paragraphs]
+    after = text[text.index("（二）压实责任") + 1]
+    assert after.startswith("各单位主要负责同志要亲自过问")
+    assert "办结时限" not in "".join(text)  # a 通报 sets none; that is the 督办单's 反馈要求
+
+
 def test_headings_are_numbered_one_level_inside_another() -> None:
     blocks = [
         documents.Block("甲", 1),
