@@ -82,6 +82,8 @@ VERBS: dict[str, Any] = {
     "choose_method": _verb("设置评估方法"),
     "issue": _verb("发放"),
     "revoke": _verb("吊销"),
+    "generate": _verb("生成"),
+    "reject": _verb("剔除"),
 }
 VERBS_FOR: dict[tuple[str, str], Any] = {
     ("supervision.request", "approve"): _verb("同意"),
@@ -90,6 +92,10 @@ VERBS_FOR: dict[tuple[str, str], Any] = {
     ("ledger.task", "create"): _verb("建立"),
     ("progress.evidence", "create"): _verb("上传"),
     ("supervision.notice", "sign"): _verb("签收"),
+    ("study.question", "reword"): _verb("修改试题"),
+    ("study.question", "revise"): _verb("按文本更新"),
+    ("study.studysession", "create"): _verb("登记"),
+    ("study.sessionfile", "create"): _verb("上传"),
 }
 CHANNELS: dict[str, Any] = {
     "web": gettext_lazy("网页"),
@@ -148,6 +154,8 @@ NAMED_WITH: dict[str, tuple[str, ...]] = {
     "indicators.confidenceoverride": ("target",),
     "indicators.assessmentmethod": ("decision", "target"),
     "supervision.copyflag": ("report__task", "report__unit"),
+    "study.guide": ("decision",),
+    "study.studysession": ("unit",),
 }
 
 

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "luoshi.indicators.apps.IndicatorsConfig",
     "luoshi.dashboard",
     "luoshi.alignment.apps.AlignmentConfig",
+    "luoshi.study",
     "axes",  # django-axes: failed sign-ins counted in the database, lockout (docs/decisions.md)
     "luoshi.ops",
     "luoshi.figures",  # no models: the one definition of every figure (docs/figures.md)

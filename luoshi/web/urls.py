@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("luoshi.indicators.urls")),
     path("", include("luoshi.dashboard.urls")),
     path("", include("luoshi.alignment.urls")),
+    path("", include("luoshi.study.urls")),
     # Every asset is served by the app itself: intranets have no CDN and often no separate web server.
     re_path(r"^static/(?P<path>.*)$", serve_static, {"insecure": True}),
 ]

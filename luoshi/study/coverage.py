@@ -1,0 +1,260 @@
+"""学习宣传's figures, each defined once and read by every surface (the study pages and their JSON, the
+leaders' dashboard and its snapshot, the report to the committee, the API):
+
+- **应学单位 (expected)**: the active units that take part — lead or co-operate — in at least one
+  active task of the decision (sub-tasks included: a banner a league cascaded to is to study it too).
+  A decision nobody is assigned to yet has none.
+- **已学单位 (studied)**: the expected units with at least one session on the decision, not withdrawn,
+  held in the window (by default: up to today).
+- **未学单位 (not_studied)**: expected and not studied; listed, so the office can 催办 them.
+- **其他学习单位 (extra_units)**: units that recorded a session but take part in no task of it; their
+  sessions count in 学习场次 and 参学人次, not in the coverage.
+- **学习场次 (sessions)**, **参学人次 (attendance)**: the sessions in the window and the sum of their
+  attendance, every unit's; **有佐证的场次 (with_evidence)**: those with at least one file not withdrawn.
+- **覆盖率 (share)**: studied ÷ expected, none without expected units.
+
+Invariants: studied + not_studied = expected; with_evidence ≤ sessions; a studied unit has at least
+one session, so studied + extra_units ≤ sessions; the share lies within 0–1.
+
+``coverage(decisions, unit=…, since=…, until=…)`` computes them for several decisions in a fixed
+number of queries (six), whatever their number; ``unit`` narrows everything to one unit's own line
+(what a unit's members see).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Max, Sum
+from django.utils import timezone
+
+from luoshi.ledger.models import Decision, TaskState, TaskUnit, Unit
+
+from .models import SessionForm, StudySession
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class UnitStudy:
+    """One unit's study of one decision."""
+
+    unit: int
+    name: str
+    short: str
+    expected: bool
+    sessions: int = 0
+    attendance: int = 0
+    with_evidence: int = 0
+    last: dt.date | None = None
+    order: tuple[int, str] = (0, "")
+
+    @property
+    def studied(self) -> bool:
+        return self.sessions > 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "unit": self.unit,
+            "name": self.name,
+            "short": self.short,
+            "expected": self.expected,
+            "studied": self.studied,
+            "sessions": self.sessions,
+            "attendance": self.attendance,
+            "with_evidence": self.with_evidence,
+            "last": self.last.isoformat() if self.last else None,
+        }
+
+
+@dataclass
+class Coverage:
+    """A decision's study figures in a window of days."""
+
+    decision: int
+    title: str
+    since: dt.date | None
+    until: dt.date
+    units: list[UnitStudy] = field(default_factory=list)
+    by_form: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SessionForm.values, 0))
+
+    @property
+    def expected(self) -> int:
+        return sum(1 for u in self.units if u.expected)
+
+    @property
+    def studied(self) -> int:
+        return sum(1 for u in self.units if u.expected and u.studied)
+
+    @property
+    def not_studied(self) -> int:
+        return self.expected - self.studied
+
+    @property
+    def extra_units(self) -> int:
+        return sum(1 for u in self.units if not u.expected and u.studied)
+
+    @property
+    def sessions(self) -> int:
+        return sum(u.sessions for u in self.units)
+
+    @property
+    def attendance(self) -> int:
+        return sum(u.attendance for u in self.units)
+
+    @property
+    def with_evidence(self) -> int:
+        return sum(u.with_evidence for u in self.units)
+
+    @property
+    def share(self) -> float | None:
+        return round(self.studied / self.expected, 4) if self.expected else None
+
+    def not_yet(self) -> list[UnitStudy]:
+        return [u for u in self.units if u.expected and not u.studied]
+
+    def studied_units(self) -> list[UnitStudy]:
+        return [u for u in self.units if u.studied]
+
+    def as_dict(self, *, list_units: bool = True) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "decision": self.decision,
+            "title": self.title,
+            "since": self.since.isoformat() if self.since else None,
+            "until": self.until.isoformat(),
+            "expected": self.expected,
+            "studied": self.studied,
+            "not_studied": self.not_studied,
+            "extra_units": self.extra_units,
+            "share": self.share,
+            "sessions": self.sessions,
+            "attendance": self.attendance,
+            "with_evidence": self.with_evidence,
+            "by_form": dict(self.by_form),
+        }
+        if list_units:
+            out["units"] = [u.as_dict() for u in self.units]
+            out["not_yet"] = [{"unit": u.unit, "name": u.name} for u in self.not_yet()]
+        return out
+
+
+def _id(x: Any) -> int:
+    return int(x.pk if hasattr(x, "pk") else x)
+
+
+def coverage(
+    decisions: Iterable[Decision | int],
+    *,
+    unit: Unit | int | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[Coverage]:
+    """The study figures of each decision (in the order given), for sessions held from ``since``
+    (default: any day) to ``until`` (default: today), over every unit or only ``unit``."""
+    ids = list(dict.fromkeys(_id(d) for d in decisions))
+    until = until or timezone.localdate()
+    if not ids:
+        return []
+    only = _id(unit) if unit is not None else None
+    links = TaskUnit.objects.filter(
+        task__decision_id__in=ids, task__state=TaskState.ACTIVE, unit__active=True
+    )
+    if only is not None:
+        links = links.filter(unit_id=only)
+    expected: dict[int, set[int]] = defaultdict(set)
+    for decision_id, unit_id in links.values_list("task__decision_id", "unit_id").distinct().order_by():
+        expected[decision_id].add(unit_id)
+    sessions = StudySession.objects.counted().filter(decision_id__in=ids, held_on__lte=until)
+    if since is not None:
+        sessions = sessions.filter(held_on__gte=since)
+    if only is not None:
+        sessions = sessions.filter(unit_id=only)
+    per_unit: dict[tuple[int, int], tuple[int, int, dt.date | None]] = {}
+    for decision_id, unit_id, n, people, last in (
+        sessions.values("decision_id", "unit_id")
+        .annotate(n=Count("pk"), people=Sum("attendance"), last=Max("held_on"))
+        .values_list("decision_id", "unit_id", "n", "people", "last")
+        .order_by()
+    ):
+        per_unit[(decision_id, unit_id)] = (n, people or 0, last)
+    evidenced: dict[tuple[int, int], int] = {}
+    for decision_id, unit_id, n in (
+        sessions.filter(files__withdrawn=False)
+        .values("decision_id", "unit_id")
+        .annotate(n=Count("pk", distinct=True))
+        .values_list("decision_id", "unit_id", "n")
+        .order_by()
+    ):
+        evidenced[(decision_id, unit_id)] = n
+    forms: dict[int, dict[str, int]] = defaultdict(lambda: dict.fromkeys(SessionForm.values, 0))
+    for decision_id, form, n in (
+        sessions.values("decision_id", "form")
+        .annotate(n=Count("pk"))
+        .values_list("decision_id", "form", "n")
+        .order_by()
+    ):
+        forms[decision_id][form] = forms[decision_id].get(form, 0) + n
+    unit_ids = {u for s in expected.values() for u in s} | {u for _d, u in per_unit}
+    names = {
+        pk: (name, short, order, code)
+        for pk, name, short, order, code in Unit.objects.filter(pk__in=unit_ids).values_list(
+            "pk", "name", "short", "order", "code"
+        )
+    }
+    titles = dict(Decision.objects.filter(pk__in=ids).values_list("pk", "title"))
+    out = []
+    for decision_id in ids:
+        if decision_id not in titles:
+            continue
+        c = Coverage(decision_id, titles[decision_id], since, until, by_form=forms[decision_id])
+        members = expected.get(decision_id, set()) | {u for d, u in per_unit if d == decision_id}
+        for unit_id in members:
+            name, short, order, code = names.get(unit_id, ("", "", 0, ""))
+            n, people, last = per_unit.get((decision_id, unit_id), (0, 0, None))
+            c.units.append(
+                UnitStudy(
+                    unit_id,
+                    name,
+                    short,
+                    unit_id in expected.get(decision_id, set()),
+                    n,
+                    people,
+                    evidenced.get((decision_id, unit_id), 0),
+                    last,
+                    (order, code),
+                )
+            )
+        c.units.sort(key=lambda u: (not u.expected, u.order, u.unit))
+        out.append(c)
+    return out
+
+
+def of_decision(
+    decision: Decision | int,
+    *,
+    unit: Unit | int | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> Coverage:
+    """One decision's figures (empty ones for a decision that does not exist)."""
+    found = coverage([decision], unit=unit, since=since, until=until)
+    return found[0] if found else Coverage(_id(decision), "", since, until or timezone.localdate())
+
+
+def studied_decisions(unit: Unit | int | None = None) -> list[int]:
+    """Decisions with a task (any unit's, or ``unit``'s) or a session, newest first: those whose study
+    figures are worth showing."""
+    links = TaskUnit.objects.filter(task__state=TaskState.ACTIVE)
+    sessions = StudySession.objects.counted()
+    if unit is not None:
+        links = links.filter(unit_id=_id(unit))
+        sessions = sessions.filter(unit_id=_id(unit))
+    ids = set(links.values_list("task__decision_id", flat=True).distinct().order_by())
+    ids |= set(sessions.values_list("decision_id", flat=True).distinct().order_by())
+    return list(
+        Decision.objects.filter(pk__in=ids).order_by("-created_at", "-id").values_list("pk", flat=True)
+    )
