@@ -24,10 +24,20 @@ PAGES = [
     "/exchange/import/",
     "/search/?q=%E6%8E%A8%E8%BF%9B",
     "/audit/",
+    "/study/",
+    "/study/sessions/",
     "/units/",
     "/api/v1/docs",
 ]
-FOLLOW = [r"/tasks/\d+/$", r"/indicators/targets/\d+/$", r"/supervision/notices/\d+/$", r"/decisions/\d+/$"]
+FOLLOW = [
+    r"/tasks/\d+/$",
+    r"/indicators/targets/\d+/$",
+    r"/supervision/notices/\d+/$",
+    r"/decisions/\d+/$",
+    r"/study/decisions/\d+/$",
+    r"/study/decisions/\d+/guide/$",
+    r"/study/sessions/\d+/$",
+]
 
 
 @pytest.fixture

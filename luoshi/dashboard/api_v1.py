@@ -14,6 +14,7 @@ from ninja import Field, Query, Router, Schema
 
 from luoshi.api.errors import errors
 from luoshi.api.schemas import MAX_ID
+from luoshi.study.coverage import for_dashboard as study_figures
 
 from .models import Scope, Snapshot
 from .presenting import present
@@ -37,7 +38,9 @@ def _snapshot(request: HttpRequest) -> tuple[Scope, Snapshot, bool]:
 @router.get("", response={200: dict[str, Any], **errors(404)}, summary="领导驾驶舱的全部数字")
 def dashboard(request: HttpRequest, query: Query[DashboardQuery]) -> Any:
     _scope, snapshot, stale = _snapshot(request)
-    return present(snapshot, stale=stale, decision=str(query.decision) if query.decision else None)
+    data = present(snapshot, stale=stale, decision=str(query.decision) if query.decision else None)
+    data["study"] = study_figures(request.user, (data.get("decision") or {}).get("id"))
+    return data
 
 
 @router.get("/units", response={200: dict[str, Any], **errors()}, summary="驾驶舱：每个单位的任务与状态灯")

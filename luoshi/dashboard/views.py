@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from luoshi.ledger.views.common import any_role, json_response, office_only, wants_json
 from luoshi.progress.periods import Period
+from luoshi.study.coverage import for_dashboard as study_figures
 
 from .charts import stacked_bar, trend_lines
 from .models import Scope, Snapshot
@@ -40,6 +41,7 @@ def _snapshot(request: HttpRequest) -> tuple[Scope, Snapshot, bool]:
 def index(request: HttpRequest) -> HttpResponse:
     _scope, snapshot, stale = _snapshot(request)
     data = present(snapshot, stale=stale, decision=request.GET.get("decision") or None)
+    data["study"] = study_figures(request.user, (data.get("decision") or {}).get("id"))
     if wants_json(request):
         return json_response(data)
     return render(request, "dashboard/index.html", {**data, **_decorations(data), "snapshot": snapshot})

@@ -139,6 +139,7 @@ class ImplementationReport:
     edited: bool = False  # a draft of the office's is applied
     copy_to: str = ""  # 版记: 抄送 (督查规则 → 情况报告抄送)
     printer: str = ""  # 版记: 印发机关 (督查规则 → 印发机关)
+    study: dict[str, Any] = field(default_factory=dict)  # 学习宣传: luoshi.study.coverage.for_report
 
     @property
     def target_counts(self) -> dict[str, int]:
@@ -338,6 +339,9 @@ def build(
         edited=draft is not None,
     )
     report.printer, report.copy_to = imprint()
+    from luoshi.study.coverage import for_report
+
+    report.study = for_report(decision, since=period.start, until=min(period.end, today))
     from .report_text import generated_next_steps, generated_problems
 
     report.default_problems = generated_problems(report)

@@ -169,6 +169,53 @@ def _lights_sentence(lights: dict[str, int]) -> str:
     return _list(parts)
 
 
+def study_blocks(report: ImplementationReport) -> list[Block]:
+    """学习宣传情况: the units to study the decision and those that have, the sessions and attendance
+    (in the period and in all), by form, and the units not yet studied, by name."""
+    s = report.study
+    blocks = [Block(_("学习宣传情况"), 1)]
+    if not s or not (s.get("expected") or s.get("sessions")):
+        blocks.append(
+            Block(
+                _("截至%(date)s，尚无单位登记学习《决定》的情况。")
+                % {"date": day(s["until"]) if s else report.date_label}
+            )
+        )
+        return blocks
+    text = _("截至%(date)s，承担《决定》任务的%(expected)s个单位中，已有%(studied)s个单位组织学习") % {
+        "date": day(s["until"]),
+        "expected": s["expected"],
+        "studied": s["studied"],
+    }
+    if s["share"] is not None:
+        text += _("，覆盖率%(share)s") % {"share": f"{s['share'] * 100:.1f}%"}
+    text += _("；累计组织学习%(sessions)s场次、参学%(attendance)s人次") % {
+        "sessions": s["sessions"],
+        "attendance": s["attendance"],
+    }
+    if s["forms"]:
+        text += _("，其中%(forms)s") % {
+            "forms": "、".join(
+                _("%(label)s%(n)s场") % {"label": f["label"], "n": f["sessions"]} for f in s["forms"]
+            )
+        }
+    text += _("；%(period)s组织学习%(n)s场次、参学%(people)s人次；有佐证材料的%(evidenced)s场次。") % {
+        "period": report.period_label,
+        "n": s["period_sessions"],
+        "people": s["period_attendance"],
+        "evidenced": s["with_evidence"],
+    }
+    blocks.append(Block(text))
+    if s["not_studied"]:
+        names = "、".join(s["not_yet_names"])
+        if s["not_studied"] > len(s["not_yet_names"]):
+            names += _("等%(n)s个单位") % {"n": s["not_studied"]}
+        blocks.append(Block(_("尚未登记学习的单位：%(names)s。") % {"names": names}))
+    elif s["expected"]:
+        blocks.append(Block(_("承担任务的单位均已组织学习。")))
+    return blocks
+
+
 def body(report: ImplementationReport) -> list[Block]:
     """The report's body, in the order the committee reads it."""
     o, r = report.overview, report.overview.reporting
@@ -222,6 +269,8 @@ def body(report: ImplementationReport) -> list[Block]:
         blocks.append(Block(text))
     else:
         blocks.append(Block(_("%(period)s没有应报送的进展报告。") % {"period": report.period_label}))
+
+    blocks += study_blocks(report)
 
     blocks.append(Block(_("各部分推进情况"), 1))
     if report.parts:

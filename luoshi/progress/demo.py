@@ -228,6 +228,9 @@ def build(
 
     with acting_as(office), clock.at(setup):
         indicators = load_bundled(by=office)
+    from luoshi.study.demo import enrich as study_demo  # 应知应会 and study sessions
+
+    study = study_demo(decision, today, office, rng)
     from luoshi.dashboard.models import Scope, Snapshot  # the leaders' figures, ready when they sign in
 
     Snapshot.refresh(Scope.everything(), today)
@@ -235,6 +238,7 @@ def build(
         acc.todo = todo(acc, decision, today)
     return {
         "supervision": supervision,
+        "study": study,
         "indicators": indicators,
         "decision": decision,
         "accounts": accounts,

@@ -32,7 +32,7 @@ from typing import Any
 from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
-from luoshi.ledger.models import Decision, TaskState, TaskUnit, Unit
+from luoshi.ledger.models import Decision, Role, TaskState, TaskUnit, Unit, unit_of
 
 from .models import SessionForm, StudySession
 
@@ -140,6 +140,15 @@ class Coverage:
             out["units"] = [u.as_dict() for u in self.units]
             out["not_yet"] = [{"unit": u.unit, "name": u.name} for u in self.not_yet()]
         return out
+
+
+def scope_of(user: Any) -> int | None:
+    """Whose figures ``user`` reads: None (every unit) for the office, leaders and auditors; a unit's
+    reporter or leader their own unit (0, nobody's, for a member without one)."""
+    if Role.of(user) in Role.unit_roles():
+        unit = unit_of(user)
+        return unit.pk if unit is not None else 0
+    return None
 
 
 def _id(x: Any) -> int:
@@ -258,3 +267,49 @@ def studied_decisions(unit: Unit | int | None = None) -> list[int]:
     return list(
         Decision.objects.filter(pk__in=ids).order_by("-created_at", "-id").values_list("pk", flat=True)
     )
+
+
+NOT_YET_SHOWN = 30  # units not yet studied listed on the dashboard; the study page lists them all
+
+
+def for_dashboard(user: Any, decision: int | None = None) -> dict[str, Any]:
+    """The dashboard's 学习宣传: every decision of the user's scope with its figures, and the units of
+    ``decision`` (else the newest) that have not studied it yet. Read live: a session
+    recorded a moment ago shows at once, without waiting for the snapshot. Nine queries at most,
+    whatever the number of decisions and units."""
+    from django.urls import reverse
+
+    scope = scope_of(user)
+    rows = coverage(studied_decisions(scope), unit=scope)
+    chosen = next((c for c in rows if c.decision == decision), rows[0] if rows else None)
+    missing = chosen.not_yet() if chosen else []
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "until": (chosen.until if chosen else timezone.localdate()).isoformat(),
+        "decisions": [
+            {**c.as_dict(list_units=False), "url": reverse("study:coverage", args=[c.decision])} for c in rows
+        ],
+        "decision": chosen.decision if chosen else None,
+        "not_yet": [{"unit": u.unit, "name": u.name} for u in missing[:NOT_YET_SHOWN]],
+        "not_yet_total": len(missing),
+    }
+
+
+NOT_YET_NAMED = 20  # units named in the report's sentence; more are counted (等N个单位)
+
+
+def for_report(decision: Decision | int, *, since: dt.date, until: dt.date) -> dict[str, Any]:
+    """The report's 学习宣传 section: the figures up to ``until`` (the end of the period, or today),
+    with the sessions held in the period (``since`` – ``until``) beside them, by form, and the units
+    not yet studied by name."""
+    total = of_decision(decision, until=until)
+    period = of_decision(decision, since=since, until=until)
+    missing = total.not_yet()
+    forms = dict(SessionForm.choices)
+    return {
+        **total.as_dict(list_units=False),
+        "period_sessions": period.sessions,
+        "period_attendance": period.attendance,
+        "forms": [{"form": k, "label": str(forms[k]), "sessions": n} for k, n in total.by_form.items() if n],
+        "not_yet_names": [u.name for u in missing[:NOT_YET_NAMED]],
+    }

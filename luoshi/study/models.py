@@ -176,6 +176,24 @@ class Question(Versioned, Audited):
             return str(JUDGE_WORDS.get(answer, answer))
         return answer
 
+    def as_dict(self) -> dict[str, Any]:
+        """The question as the JSON twin and the API give it: what a person reads, and its source."""
+        return {
+            "id": self.pk,
+            "key": self.key,
+            "kind": self.kind,
+            "topic": self.topic,
+            "stem": self.shown_stem,
+            "options": self.shown_options,
+            "answer": self.shown_answer,
+            "answer_display": self.answer_display(),
+            "sentence": self.sentence,
+            "section": self.section_label,
+            "state": self.state,
+            "edited": self.edited,
+            "text_changed": self.text_changed,
+        }
+
     # -- rules ---------------------------------------------------------------------------------------
     @staticmethod
     def can_edit(user: Any) -> bool:
@@ -340,6 +358,31 @@ class StudySession(Versioned, Audited):
             raise ValidationError({"held_on": gettext("学习日期不能晚于今天。")})
         if self.unit_id and not Unit.objects.filter(pk=self.unit_id, active=True).exists():
             raise ValidationError({"unit": gettext("该单位已停用。")})
+
+    def as_dict(self) -> dict[str, Any]:
+        """The session as the JSON twin and the API give it (its files prefetched or read)."""
+        return {
+            "id": self.pk,
+            "decision": self.decision_id,
+            "unit": self.unit_id,
+            "unit_name": self.unit.name,
+            "held_on": self.held_on.isoformat(),
+            "form": self.form,
+            "form_display": self.get_form_display(),
+            "title": self.title,
+            "led_by": self.led_by,
+            "attendance": self.attendance,
+            "material": self.material,
+            "summary": self.summary,
+            "withdrawn": self.withdrawn,
+            "withdrawn_reason": self.withdrawn_reason,
+            "created_at": self.created_at.isoformat(),
+            "files": [
+                {"id": f.pk, "name": f.name, "size": f.size, "kind": f.kind}
+                for f in self.files.all()
+                if not f.withdrawn
+            ],
+        }
 
     def can_edit(self, user: Any) -> bool:
         """Change, add files, withdraw: the unit's reporter or leader, or the office; not once withdrawn."""

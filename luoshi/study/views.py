@@ -46,53 +46,8 @@ def _own_unit(request: HttpRequest) -> Any:
     return None
 
 
-def _unit_scope(request: HttpRequest) -> Any:
-    """None (every unit) for the office, leaders and auditors; a unit's member: their unit (or 0,
-    no unit at all, for a member without one)."""
-    if Role.of(request.user) in Role.unit_roles():
-        unit = unit_of(request.user)
-        return unit.pk if unit is not None else 0
-    return None
-
-
-def _question_dict(q: Question) -> dict[str, Any]:
-    return {
-        "id": q.pk,
-        "key": q.key,
-        "kind": q.kind,
-        "topic": q.topic,
-        "stem": q.shown_stem,
-        "options": q.shown_options,
-        "answer": q.shown_answer,
-        "answer_display": q.answer_display(),
-        "sentence": q.sentence,
-        "section": q.section_label,
-        "state": q.state,
-        "edited": q.edited,
-        "text_changed": q.text_changed,
-    }
-
-
-def session_dict(s: StudySession) -> dict[str, Any]:
-    return {
-        "id": s.pk,
-        "decision": s.decision_id,
-        "unit": s.unit_id,
-        "unit_name": s.unit.name,
-        "held_on": s.held_on.isoformat(),
-        "form": s.form,
-        "form_display": s.get_form_display(),
-        "title": s.title,
-        "led_by": s.led_by,
-        "attendance": s.attendance,
-        "material": s.material,
-        "withdrawn": s.withdrawn,
-        "files": [
-            {"id": f.pk, "name": f.name, "size": f.size}
-            for f in s.files.all()
-            if not f.withdrawn  # prefetched
-        ],
-    }
+def _unit_scope(request: HttpRequest) -> int | None:
+    return study_coverage.scope_of(request.user)
 
 
 # -- the decisions and their coverage ---------------------------------------------------------------
@@ -161,7 +116,7 @@ def guide(request: HttpRequest, pk: int) -> HttpResponse:
                 "revision": found.revision if found else None,
                 "digest": found.data if found else None,
                 "counts": counts,
-                "questions": [_question_dict(q) for q in questions],
+                "questions": [q.as_dict() for q in questions],
             }
         )
     titles = exports.point_titles()
@@ -342,7 +297,7 @@ def session_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(sessions, 50).get_page(request.GET.get("page"))
     if wants_json(request):
         return json_response(
-            {"count": page.paginator.count, "page": page.number, "sessions": [session_dict(s) for s in page]}
+            {"count": page.paginator.count, "page": page.number, "sessions": [s.as_dict() for s in page]}
         )
     return render(
         request,
@@ -393,7 +348,7 @@ def _visible_session(request: HttpRequest, pk: int) -> StudySession:
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     s = _visible_session(request, pk)
     if wants_json(request):
-        return json_response(session_dict(s))
+        return json_response(s.as_dict())
     return render(
         request,
         "study/session_detail.html",

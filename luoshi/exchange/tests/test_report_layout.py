@@ -69,13 +69,14 @@ def test_the_body_is_fangsong_sanhao_indented_on_a_fixed_line(doc: Any) -> None:
 
 
 def test_headings_are_numbered_by_level_each_in_its_font(doc: Any) -> None:
-    firsts = [p for p in doc.paragraphs if p.text[:2] in {"一、", "二、", "三、", "四、", "五、"}]
+    firsts = [p for p in doc.paragraphs if p.text[:2] in {"一、", "二、", "三、", "四、", "五、", "六、"}]
     assert [p.text for p in firsts] == [
         "一、总体进展",
-        "二、各部分推进情况",
-        "三、量化目标实现情况",
-        "四、存在的问题",
-        "五、下一步工作",
+        "二、学习宣传情况",
+        "三、各部分推进情况",
+        "四、量化目标实现情况",
+        "五、存在的问题",
+        "六、下一步工作",
     ]
     assert {east_asian(p.runs[0]) for p in firsts} == {"黑体"}
     second = starting(doc, "（一）生态建设。")

@@ -42,7 +42,7 @@ def test_the_office_and_leaders_see_the_report_and_download_it(
     assert word.status_code == 200
     assert word["Content-Type"].endswith("wordprocessingml.document")
     assert "2026Q3.docx" in word["Content-Disposition"]
-    assert "二、各部分推进情况" in docx_text(word.content)
+    assert "三、各部分推进情况" in docx_text(word.content)
     pdf = client.get(DOWNLOAD, {"decision": world.decision.pk, "format": "pdf"})
     assert pdf["Content-Type"] == "application/pdf"
     assert "总体进展" in "".join(PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text().split())

@@ -75,7 +75,7 @@ def test_the_page_and_its_json_show_the_same_figures(
     assert (data["expected"], data["studied"], data["sessions"], data["attendance"]) == (3, 1, 1, 12)
     page = client.get(f"/study/decisions/{decision.pk}/").content.decode()
     assert 'data-figure="studied">1<' in page
-    assert 'data-figure="share">33%<' in page
+    assert 'data-figure="share">33.3%<' in page
     assert "尚未学习的单位" in page
     assert unit_b.name in page
 
