@@ -37,7 +37,7 @@ class CoverageFilters(Schema):
 @router.get("/coverage", response={200: list[dict[str, Any]], **errors()}, summary="各决定的学习覆盖情况")
 def list_coverage(request: HttpRequest, filters: Query[CoverageFilters]) -> Any:
     scope = _scope(request)
-    ids = coverage.studied_decisions(scope) if filters.decision is None else [filters.decision]
+    ids = None if filters.decision is None else [filters.decision]
     return [c.as_dict(list_units=False) for c in coverage.coverage(ids, unit=scope)]
 
 

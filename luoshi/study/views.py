@@ -14,9 +14,11 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from luoshi.exchange.officialdoc import cn_number
 from luoshi.ledger.models import Decision, Role, StaleEdit, unit_of
 from luoshi.ledger.views.common import any_role, json_response, office_only, wants_json
 from luoshi.ops.storage import download
@@ -39,6 +41,10 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def _chinese() -> bool:
+    return not (get_language() or "").startswith("en")
+
+
 def _own_unit(request: HttpRequest) -> Any:
     """The unit whose line a unit's member sees; None for the office, leaders and auditors."""
     if Role.of(request.user) in Role.unit_roles():
@@ -55,9 +61,8 @@ def _unit_scope(request: HttpRequest) -> int | None:
 def index(request: HttpRequest) -> HttpResponse:
     """Every decision with tasks or sessions, its coverage (a unit: its own line) and its bank."""
     scope = _unit_scope(request)
-    ids = study_coverage.studied_decisions(scope)
-    rows = study_coverage.coverage(ids, unit=scope)
-    guides = {g.decision_id: g for g in Guide.objects.filter(decision_id__in=ids)}
+    rows = study_coverage.coverage(None, unit=scope)
+    guides = {g.decision_id: g for g in Guide.objects.filter(decision_id__in=[c.decision for c in rows])}
     if wants_json(request):
         return json_response({"decisions": [c.as_dict(list_units=False) for c in rows]})
     return render(
@@ -273,7 +278,10 @@ def quiz(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "guide": guide,
             "decision": guide.decision,
-            "groups": exports.by_kind(questions),
+            "groups": [
+                (f"{cn_number(n)}、" if _chinese() else f"{n}. ", title, qs)
+                for n, (_kind, title, qs) in enumerate(exports.by_kind(questions), start=1)
+            ],
             "answers": request.GET.get("answers") == "1",
         },
     )
