@@ -83,6 +83,7 @@ VERBS: dict[str, Any] = {
     "issue": _verb("发放"),
     "revoke": _verb("吊销"),
     "generate": _verb("生成"),
+    "urge": _verb("催办"),
     "reject": _verb("剔除"),
 }
 VERBS_FOR: dict[tuple[str, str], Any] = {

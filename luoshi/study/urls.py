@@ -6,6 +6,7 @@ app_name = "study"
 urlpatterns = [
     path("study/", views.index, name="index"),
     path("study/decisions/<int:pk>/", views.decision_coverage, name="coverage"),
+    path("study/decisions/<int:pk>/urge/", views.urge, name="urge"),
     path("study/decisions/<int:pk>/guide/", views.guide, name="guide"),
     path("study/decisions/<int:pk>/guide/generate/", views.guide_generate, name="generate"),
     path("study/decisions/<int:pk>/guide.docx", views.bank_docx, name="bank-docx"),

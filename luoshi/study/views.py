@@ -99,6 +99,25 @@ def decision_coverage(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@office_only
+@require_POST
+def urge(request: HttpRequest, pk: int) -> HttpResponse:
+    """The office sends a 催办 to every unit that has not studied the decision yet."""
+    from .urging import urge_not_yet
+
+    decision = get_object_or_404(Decision, pk=pk)
+    made, before = urge_not_yet(decision, by=request.user)
+    if made:
+        messages.success(
+            request, _("已向%(n)s个尚未学习的单位发出催办，各单位可在“督办通知”中查看。") % {"n": made}
+        )
+    elif before:
+        messages.info(request, _("今天已向这些单位发出过催办。"))
+    else:
+        messages.info(request, _("没有尚未学习的单位。"))
+    return redirect("study:coverage", pk=decision.pk)
+
+
 # -- 应知应会: the digest and the question bank -------------------------------------------------------
 @any_role
 def guide(request: HttpRequest, pk: int) -> HttpResponse:

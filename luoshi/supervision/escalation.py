@@ -300,6 +300,8 @@ class NoticeWriter:
         if p.kind == NoticeKind.ORDER:
             return order_title(text)
         if p.kind == NoticeKind.URGE:
+            if p.code == "study_missing":  # luoshi.study.urging
+                return _("催办：学习宣传贯彻《%(decision)s》") % {"decision": p.params.get("decision", "")}
             if p.period:
                 return _("催办：%(key)s %(period)s报告逾期未报送") % {"key": key, "period": period}
             return _("催办：%(key)s已超过完成时限") % {"key": key}

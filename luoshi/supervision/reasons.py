@@ -24,6 +24,8 @@ def period_label(key: str) -> str:
 
 def describe(code: str, params: dict[str, Any]) -> str:
     p = params or {}
+    if code == "study_missing":  # luoshi.study.urging
+        return _("尚未登记学习《%(decision)s》的情况") % {"decision": p.get("decision", "")}
     if code == "on_schedule":
         if p.get("deadline"):
             return _("按计划推进，完成时限%(deadline)s") % {"deadline": day(p.get("deadline"))}
