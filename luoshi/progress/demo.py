@@ -230,7 +230,14 @@ def build(
         indicators = load_bundled(by=office)
     from luoshi.study.demo import enrich as study_demo  # 应知应会 and study sessions
 
-    study = study_demo(decision, today, office, rng)
+    study = study_demo(
+        decision,
+        today,
+        office,
+        rng,
+        at=lambda day, hour: clock.at(story.at(day, hour)),
+        since=story.go_live,
+    )
     from luoshi.dashboard.models import Scope, Snapshot  # the leaders' figures, ready when they sign in
 
     Snapshot.refresh(Scope.everything(), today)

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from luoshi.exchange.officialdoc import Block, OfficialText, to_docx
 from luoshi.ledger.models import Decision, TaskState, TaskUnit, Unit, acting_as
 
 from .generating import generate
-from .models import Question, SessionFile, SessionForm, StudySession
+from .models import Guide, Question, SessionFile, SessionForm, StudySession
 
 FORMS = [
     SessionForm.GROUP,
@@ -42,15 +45,36 @@ def _sign_in_sheet(unit: Unit, day: str, people: int) -> bytes:
     )
 
 
+Moment = Callable[[dt.date, int], AbstractContextManager[Any]]
+
+
+def _when(day: dt.date, hour: int) -> dt.datetime:
+    """A moment of the demo's story in local time, never later than now."""
+    moment = timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+    return min(moment, timezone.now() - dt.timedelta(minutes=1))
+
+
 def enrich(
-    decision: Decision, today: dt.date, office: Any, rng: random.Random | None = None
+    decision: Decision,
+    today: dt.date,
+    office: Any,
+    rng: random.Random | None = None,
+    *,
+    at: Moment | None = None,
+    since: dt.date | None = None,
 ) -> dict[str, Any]:
-    """Generate the bank, reject one question, record sessions; return what was made."""
+    """Generate the bank (on ``since``, the day the office went live), reject one question, record
+    sessions on days after it; ``at(day, hour)`` dates the audit trail as the demo's story has it.
+    Returns what was made."""
     rng = rng or random.Random(2024)
-    result = generate(decision, by=office)
-    rejected = Question.objects.filter(decision=decision, kind="judge").order_by("order").first()
-    if rejected is not None:
-        rejected.reject(reason="（演示）与填空题考查同一内容，剔除", by=office)
+    moment: Moment = at or (lambda _day, _hour: nullcontext())
+    since = since or today - dt.timedelta(days=80)
+    with moment(since, 15):
+        result = generate(decision, by=office)
+        rejected = Question.objects.filter(decision=decision, kind="judge").order_by("order").first()
+        if rejected is not None:
+            rejected.reject(reason="（演示）与填空题考查同一内容，剔除", by=office)
+    Guide.objects.filter(decision=decision).update(generated_at=_when(since, 15))
     units = list(
         Unit.objects.filter(
             pk__in=TaskUnit.objects.filter(task__decision=decision, task__state=TaskState.ACTIVE).values(
@@ -65,7 +89,8 @@ def enrich(
         for unit in studied:
             for k in range(rng.choice([1, 1, 2, 3])):
                 form = FORMS[(k + rng.randrange(len(FORMS))) % len(FORMS)]
-                held = today - dt.timedelta(days=rng.randrange(3, 80))
+                span = max((today - since).days, 2)
+                held = today - dt.timedelta(days=rng.randrange(1, min(span, 80)))
                 people = rng.randrange(8, 120)
                 s = StudySession(
                     decision=decision,
@@ -78,13 +103,15 @@ def enrich(
                     material="《决定》全文；（演示）辅导材料",
                     summary="（演示数据）传达学习《决定》精神，结合本单位承担的任务研究贯彻落实举措。",
                     created_by=office,
+                    created_at=_when(held, 17),
                     is_demo=True,
                 )
-                s.audit_as("create", by=office)
-                s.save()
-                if rng.random() < 0.8:
-                    sheet = _sign_in_sheet(unit, held.isoformat(), people)
-                    SessionFile.attach(s, SimpleUploadedFile("学习签到表.docx", sheet), by=office)
+                with moment(held, 17):
+                    s.audit_as("create", by=office)
+                    s.save()
+                    if rng.random() < 0.8:
+                        sheet = _sign_in_sheet(unit, held.isoformat(), people)
+                        SessionFile.attach(s, SimpleUploadedFile("学习签到表.docx", sheet), by=office)
                 sessions += 1
     return {
         "questions": result.total,
