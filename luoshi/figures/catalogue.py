@@ -12,6 +12,7 @@ API = "/api/v1/figures"
 LIST = "任务清单"  # the task list, its JSON, /api/v1/tasks and /api/v1/lights, the Excel export
 SUPERVISION = "督查"  # luoshi supervise, the 督查总览 page
 ASSESSMENT = "考核"  # the units' scores
+STUDY = "学习宣传"  # the study pages and their JSON, /api/v1/study (docs/study.md)
 
 
 @dataclass(frozen=True)
@@ -45,4 +46,11 @@ FIGURES = (
     Figure("on_time_share", "按时报送率", "luoshi.figures.reporting", (DASHBOARD, API)),
     Figure("accepted_share", "采纳率", "luoshi.figures.reporting", (API,)),
     Figure("confidence", "交付信心", "luoshi.indicators.maths", (REPORT, DASHBOARD)),
+    Figure("study.expected", "应学单位", "luoshi.study.coverage", (REPORT, DASHBOARD, STUDY)),
+    Figure("study.studied", "已学单位", "luoshi.study.coverage", (REPORT, DASHBOARD, STUDY)),
+    Figure("study.not_studied", "未学单位", "luoshi.study.coverage", (REPORT, DASHBOARD, STUDY)),
+    Figure("study.share", "覆盖率", "luoshi.study.coverage", (REPORT, DASHBOARD, STUDY)),
+    Figure("study.sessions", "学习场次", "luoshi.study.coverage", (REPORT, DASHBOARD, STUDY)),
+    Figure("study.attendance", "参学人次", "luoshi.study.coverage", (REPORT, DASHBOARD, STUDY)),
+    Figure("study.with_evidence", "有佐证的场次", "luoshi.study.coverage", (REPORT, STUDY)),
 )
