@@ -182,25 +182,40 @@ class Audited(models.Model):
         obj._audit_raw = (field_names, values)
         return obj
 
+    def _audit_values(self, names: Any, values: Any) -> dict[str, Any]:
+        """The snapshot of values as the database gave them (a file field's name, a date in ISO form …)."""
+        fields = {f.attname: f for f in self._meta.concrete_fields}
+        out: dict[str, Any] = {}
+        for name, value in zip(names, values, strict=False):
+            f = fields.get(name)
+            if f is None or name in self.audit_exclude:
+                continue
+            out[name] = (value or None) if isinstance(f, models.FileField) else _jsonable(value)
+        return self.audit_mask(out)
+
     @property
     def _audit_loaded(self) -> dict[str, Any] | None:
         raw = self.__dict__.pop("_audit_raw", None)
         if raw is not None:  # first asked: made once from the loaded values, then kept
-            names, values = raw
-            fields = {f.attname: f for f in self._meta.concrete_fields}
-            out: dict[str, Any] = {}
-            for name, value in zip(names, values, strict=False):
-                f = fields.get(name)
-                if f is None or name in self.audit_exclude:
-                    continue
-                out[name] = (value or None) if isinstance(f, models.FileField) else _jsonable(value)
-            self.__dict__["_audit_loaded_snapshot"] = self.audit_mask(out)
+            self.__dict__["_audit_loaded_snapshot"] = self._audit_values(*raw)
         return self.__dict__.get("_audit_loaded_snapshot")
 
     @_audit_loaded.setter
     def _audit_loaded(self, value: dict[str, Any] | None) -> None:
         self.__dict__.pop("_audit_raw", None)
         self.__dict__["_audit_loaded_snapshot"] = value
+
+    def _audit_complete(self, before: dict[str, Any]) -> dict[str, Any]:
+        """``before`` with the fields read or set since a partial load (``only()``, ``defer()``) as stored."""
+        missing = [
+            f.attname
+            for f in self._meta.concrete_fields
+            if f.attname in self.__dict__ and f.attname not in before and f.attname not in self.audit_exclude
+        ]
+        if not missing:
+            return before
+        row = type(self)._base_manager.filter(pk=self.pk).values_list(*missing).first()
+        return {**before, **self._audit_values(missing, row)} if row is not None else before
 
     def audit_snapshot(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -234,9 +249,15 @@ class Audited(models.Model):
             if before is None:
                 row = type(self)._base_manager.filter(pk=self.pk).first()
                 before = row.audit_snapshot() if row is not None else {}
+            else:
+                before = self._audit_complete(before)
+        present = set(self.__dict__)
         with transaction.atomic(using=kwargs.get("using")):
             super().save(*args, **kwargs)
             after = self.audit_snapshot()
+            if before is not None:
+                # a deferred field first read during the save (by a signal) was neither set nor written
+                before = {**{k: v for k, v in after.items() if k not in present}, **before}
             action = getattr(self, "_audit_action", None) or ("create" if adding else "update")
             note = getattr(self, "_audit_note", "")
             extra = getattr(self, "_audit_extra", {}) or {}

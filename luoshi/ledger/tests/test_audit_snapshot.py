@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _updates(task: Task) -> list[AuditEntry]:
-    return list(AuditEntry.objects.filter(model="ledger.task", object_id=str(task.pk), action="update").order_by("id"))
+    return list(
+        AuditEntry.objects.filter(model="ledger.task", object_id=str(task.pk), action="update").order_by("id")
+    )
 
 
 def test_a_task_read_from_a_list_and_changed_keeps_the_values_it_was_read_with(office: object) -> None:
@@ -40,6 +42,30 @@ def test_a_task_read_from_a_list_and_changed_keeps_the_values_it_was_read_with(o
         "lead_unit_id": None,
         "tags": ["示范工程", "专项行动"],
     }
+
+
+def test_a_task_read_with_few_fields_records_only_the_field_it_changed(office: object) -> None:
+    original = make_task(text="旧表述。", responsible="张三")
+    task = Task.objects.only("id", "version", "text").get(pk=original.pk)
+    task.text = "新表述。"
+    with acting_as(office):
+        task.save()
+    [entry] = _updates(task)
+    assert (entry.before, entry.after) == ({"text": "旧表述。"}, {"text": "新表述。"})
+    assert Task.objects.get(pk=original.pk).responsible == "张三"
+
+
+def test_a_task_read_with_few_fields_and_changed_in_another_keeps_that_fields_stored_value(
+    office: object,
+) -> None:
+    original = make_task(text="旧表述。", responsible="张三")
+    task = Task.objects.only("id", "version", "text").get(pk=original.pk)
+    task.responsible = "李四"
+    with acting_as(office):
+        task.save()
+    [entry] = _updates(task)
+    assert (entry.before, entry.after) == ({"responsible": "张三"}, {"responsible": "李四"})
+    assert Task.objects.get(pk=original.pk).text == "旧表述。"
 
 
 def test_a_task_read_and_saved_unchanged_adds_nothing_to_the_history(office: object) -> None:
@@ -69,4 +95,6 @@ def test_a_league_read_and_saved_keeps_itself_as_its_league_without_an_entry(off
     with acting_as(office):
         again.save()
     assert again.league_id == league.pk
-    assert not AuditEntry.objects.filter(model="ledger.unit", object_id=str(league.pk), action="update").exists()
+    assert not AuditEntry.objects.filter(
+        model="ledger.unit", object_id=str(league.pk), action="update"
+    ).exists()
