@@ -98,6 +98,10 @@ def database_from_url(url: str, *, name: str = "LUOSHI_DATABASE_URL", home: Path
             port = parts.port
         except ValueError:
             raise SettingError(f"{name}={url!r}: the port is not a number") from None
+        # No JIT compilation: luoshi's queries are short, and a query the planner costs high (a search
+        # rechecking text) spent seconds compiling what runs in milliseconds (docs/benchmarks.md).
+        if "jit" not in options.get("options", ""):
+            options["options"] = " ".join(p for p in (options.get("options", ""), "-c jit=off") if p)
         return {
             "ENGINE": "django.db.backends.postgresql",
             "NAME": database,

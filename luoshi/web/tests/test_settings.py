@@ -65,7 +65,14 @@ def test_a_postgresql_url_gives_its_parts() -> None:
         "5433",
         "ledger",
     )
-    assert db["OPTIONS"] == {"sslmode": "require"}
+    assert db["OPTIONS"] == {"sslmode": "require", "options": "-c jit=off"}
+
+
+def test_postgresql_compiles_no_query_unless_the_url_says_otherwise() -> None:
+    assert database_from_url("postgresql://h/db")["OPTIONS"]["options"] == "-c jit=off"
+    mine = database_from_url("postgresql://h/db?options=-c%20search_path%3Dluoshi")["OPTIONS"]["options"]
+    assert mine == "-c search_path=luoshi -c jit=off"
+    assert database_from_url("postgresql://h/db?options=-c%20jit%3Don")["OPTIONS"]["options"] == "-c jit=on"
 
 
 @pytest.mark.parametrize(
