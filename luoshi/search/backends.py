@@ -54,18 +54,17 @@ class Backend:
     name = "fallback"
 
     def matching(self, qs: Any, terms: list[Term]) -> Any:
-        """``qs`` narrowed to entries matching every term, with a ``score`` (higher is better) and
-        ordered best first."""
+        """``qs`` narrowed to entries matching every term, with a ``score`` (higher is better)."""
         for term in terms:
             qs = qs.filter(Q(title__icontains=term.text) | Q(body__icontains=term.text))
-        return qs.annotate(score=Value(0.0, output_field=FloatField())).order_by("-id")
+        return qs.annotate(score=Value(0.0, output_field=FloatField()))
 
-    def ranked_ids(self, terms: list[Term], *, limit: int) -> list[tuple[int, float]]:
-        """(entry id, score) of at most ``limit`` entries matching every term, the newest first."""
-        from .models import SearchEntry
-
-        qs = self.matching(SearchEntry.objects.all(), terms).order_by("-id")[:limit]
-        return [(pk, float(score or 0.0)) for pk, score in qs.values_list("pk", "score")]
+    def ranked_ids(self, qs: Any, terms: list[Term], *, limit: int) -> list[tuple[int, float]]:
+        """(entry id, score) of the newest ``limit`` entries of ``qs`` (the entries a user may read)
+        matching every term, newest first: one query, in which the database walks the matches from the
+        newest and stops at the limit, scoring only those it keeps."""
+        rows = self.matching(qs, terms).order_by("-id")[:limit].values_list("pk", "score")
+        return [(int(pk), float(score or 0.0)) for pk, score in rows]
 
     @contextmanager
     def bulk(self) -> Iterator[None]:
@@ -85,23 +84,22 @@ class SqliteFts(Backend):
         return " AND ".join(phrases)
 
     def matching(self, qs: Any, terms: list[Term]) -> Any:
-        # FTS5's MATCH and bm25() have no ORM expression: the virtual table joins through extra().
+        # FTS5's MATCH and bm25() have no ORM expression: the virtual table joins through extra(), and
+        # the order is its rowid's, which FTS5 walks itself from the newest (no sort of the matches)
         return qs.extra(
             tables=[FTS_TABLE],
             where=[f"{FTS_TABLE}.rowid = {ENTRY_TABLE}.id", f"{FTS_TABLE} MATCH %s"],
             params=[self.match_expression(terms)],
             select={"score": f"-bm25({FTS_TABLE}, 4.0, 1.0)"},
-        ).order_by("-score", "-id")
+        )
 
-    def ranked_ids(self, terms: list[Term], *, limit: int) -> list[tuple[int, float]]:
-        # FTS5 walks its doclists in rowid order and stops at the limit: bm25 is computed for those only
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid, -bm25({FTS_TABLE}, 4.0, 1.0) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
-                "ORDER BY rowid DESC LIMIT %s",
-                [self.match_expression(terms), limit],
-            )
-            return [(int(pk), float(score)) for pk, score in cursor.fetchall()]
+    def ranked_ids(self, qs: Any, terms: list[Term], *, limit: int) -> list[tuple[int, float]]:
+        rows = (
+            self.matching(qs, terms)
+            .extra(order_by=[f"-{FTS_TABLE}.rowid"])[:limit]
+            .values_list("pk", "score")
+        )
+        return [(int(pk), float(score or 0.0)) for pk, score in rows]
 
     @contextmanager
     def bulk(self) -> Iterator[None]:
@@ -129,19 +127,6 @@ class PostgresText(Backend):
             parts.append("(" + " <-> ".join(lexemes) + ")")
         return " & ".join(parts)
 
-    def ranked_ids(self, terms: list[Term], *, limit: int) -> list[tuple[int, float]]:
-        # the newest matches first (the GIN index, or the primary key walked backwards for a common
-        # phrase), then ts_rank for those only
-        query = self.tsquery(terms)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {ENTRY_TABLE}.id, ts_rank({PG_VECTOR}, to_tsquery('simple'::regconfig, %s)) "
-                f"FROM {ENTRY_TABLE} WHERE {ENTRY_TABLE}.id IN (SELECT {ENTRY_TABLE}.id FROM {ENTRY_TABLE} "
-                f"WHERE {PG_VECTOR} @@ to_tsquery('simple'::regconfig, %s) ORDER BY {ENTRY_TABLE}.id DESC LIMIT %s)",
-                [query, query, limit],
-            )
-            return sorted(((int(pk), float(score)) for pk, score in cursor.fetchall()), key=lambda r: -r[0])
-
     def matching(self, qs: Any, terms: list[Term]) -> Any:
         query = self.tsquery(terms)
         return qs.extra(
@@ -149,7 +134,7 @@ class PostgresText(Backend):
             params=[query],
             select={"score": f"ts_rank({PG_VECTOR}, to_tsquery('simple'::regconfig, %s))"},
             select_params=[query],
-        ).order_by("-score", "-id")
+        )
 
 
 def sqlite_has_fts5(cursor: Any) -> bool:

@@ -56,12 +56,13 @@ def search(
     user: Any, q: str, *, kinds: list[str] | None = None, page: Any = 1, per_page: int = PER_PAGE
 ) -> Results:
     """The entries ``user`` may see that contain every word of ``q``, best first, one page of them,
-    with snippets. Three queries whatever the size of the index.
+    with snippets. Two queries whatever the size of the index.
 
-    Ranking is bounded: the index hands over at most ``CANDIDATES`` matching entries, the newest
-    (a phrase found in every report does not make the database score a million of them); those the
-    user may read are ranked by the database's own score, newest first among equals. When more entries
-    match, ``count_exact`` is false and ``count`` is the number found among those candidates.
+    Ranking is bounded: the database walks the matches the user may read from the newest and stops at
+    ``CANDIDATES`` of them, scoring only those (a phrase found in every report does not make it score a
+    million); they are ranked by the database's own score, newest first among equals. The bound applies
+    to what the user may read, so a unit finds its own records however many others match. When more
+    match, ``count_exact`` is false and ``count`` is ``CANDIDATES``.
     """
     from .models import SearchEntry
     from .sources import registry
@@ -70,13 +71,13 @@ def search(
     results = Results(q=q, terms=terms)
     if not terms:
         return results
-    ranked = backend().ranked_ids(terms, limit=CANDIDATES + 1)
-    results.count_exact = len(ranked) <= CANDIDATES
-    scores = dict(ranked[:CANDIDATES])
-    qs = SearchEntry.objects.visible_to(user).filter(pk__in=list(scores))
+    qs = SearchEntry.objects.visible_to(user)
     if kinds:
         qs = qs.filter(kind__in=[k for k in kinds if k in registry])
-    order = sorted(qs.values_list("pk", flat=True), key=lambda pk: (-scores[pk], -pk))
+    ranked = backend().ranked_ids(qs, terms, limit=CANDIDATES + 1)
+    results.count_exact = len(ranked) <= CANDIDATES
+    scores = dict(ranked[:CANDIDATES])
+    order = sorted(scores, key=lambda pk: (-scores[pk], -pk))
     paginator = Paginator(order, max(1, min(per_page, MAX_PER_PAGE)))
     results.page = paginator.get_page(page)
     results.count = paginator.count

@@ -1,5 +1,6 @@
-"""A phrase found everywhere does not make search rank the whole index: the newest matches are ranked,
-the count says it is not the whole, and what a user may not read still never shows."""
+"""A phrase found everywhere does not make search rank the whole index: the newest matches the user may
+read are ranked, the count says when it is not the whole, and what a user may not read never shows nor
+crowds out what they may."""
 
 from __future__ import annotations
 
@@ -59,3 +60,27 @@ def test_the_page_and_the_api_say_the_count_is_not_the_whole(
     token = ApiToken.issue(user=office, name="t", by=None)[1]
     api = client.get("/api/v1/search?q=按计划推进", HTTP_AUTHORIZATION=f"Bearer {token}").json()
     assert (api["count"], api["count_exact"]) == (5, False)
+
+
+def test_a_unit_finds_its_own_records_however_many_newer_ones_of_others_match(
+    unit_a: Any, unit_b: Any, reporter_a: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = [make_task(lead_unit=unit_a, text=f"按计划推进第{n}项工作。") for n in range(3)]
+    for n in range(8):
+        make_task(lead_unit=unit_b, text=f"按计划推进第{n}项教育工作。")
+    monkeypatch.setattr(query, "CANDIDATES", 5)
+    found = search(reporter_a, "按计划推进", per_page=50)
+    assert (found.count, found.count_exact) == (3, True)
+    assert {h.object_id for h in found.hits} == {t.pk for t in mine}
+
+
+def test_the_bound_counts_only_what_the_user_may_read(
+    unit_a: Any, unit_b: Any, reporter_a: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = [make_task(lead_unit=unit_a, text=f"按计划推进第{n}项工作。") for n in range(7)]
+    for n in range(8):
+        make_task(lead_unit=unit_b, text=f"按计划推进第{n}项教育工作。")
+    monkeypatch.setattr(query, "CANDIDATES", 5)
+    found = search(reporter_a, "按计划推进", per_page=50)
+    assert (found.count, found.count_exact) == (5, False)
+    assert {h.object_id for h in found.hits} == {t.pk for t in mine[-5:]}
