@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 
+from . import _database
 from ._harness import ROOT, Result, write_section
 
-TITLE = "Supervision"
-LEDGER_DB = ROOT / "var" / "bench" / "ledger.sqlite3"
-DB = ROOT / "var" / "bench" / "supervision.sqlite3"
-GOAL_S = 30.0
+TITLE = "Supervision" + _database.where()
+GOAL_S = 30.0 * _database.SCALE  # 30 s at 50,000 tasks, growing at most linearly
 GOAL_MB = 500.0
 
 RUN = """
@@ -44,25 +42,16 @@ print(json.dumps({
 
 
 def _env() -> dict[str, str]:
-    return {
-        **os.environ,
-        "LUOSHI_DATABASE_URL": f"sqlite:///{DB}",
-        "LUOSHI_DEBUG": "0",
-        "LUOSHI_SECRET_KEY": os.environ.get("LUOSHI_SECRET_KEY", "bench-" + "x" * 40),
-        "LUOSHI_ALLOWED_HOSTS": "testserver",
-        "DJANGO_SETTINGS_MODULE": "luoshi.web.settings",
-    }
+    return {**os.environ, "LUOSHI_DATABASE_URL": _database.url("supervision"), **_database.settings_env()}
 
 
 def _prepare() -> None:
     """The ledger's national-scale data (generated once), copied fresh and migrated."""
-    if not LEDGER_DB.exists():
-        from . import bench_ledger
-
-        bench_ledger._setup()  # generates var/bench/ledger.sqlite3
-    for suffix in ("", "-wal", "-shm"):
-        (DB.parent / (DB.name + suffix)).unlink(missing_ok=True)
-    shutil.copyfile(LEDGER_DB, DB)
+    if not _database.exists("ledger"):
+        subprocess.run(
+            [sys.executable, "-c", "from bench import bench_ledger; bench_ledger._setup()"], check=True
+        )
+    _database.copy("ledger", "supervision")
     subprocess.run(
         [sys.executable, "-m", "luoshi", "manage", "migrate", "--verbosity", "0"],
         env=_env(),
@@ -89,6 +78,7 @@ def run() -> list[Result]:
         f"{sum(c['tasks'].values()):,} task lights, {sum(c['obligations'].values()):,} reporting lights, "
         f"{first['notices']:,} notices"
     )
+    _database.drop("supervision")  # a copy of the whole ledger: not kept
     return [
         Result("first run, time", first["seconds"], "s", GOAL_S, sizes),
         Result("first run, peak memory (RSS)", first["rss_mb"], "MB", GOAL_MB, "whole process"),
@@ -109,13 +99,13 @@ def write(results: list[Result]) -> None:
     write_section(
         TITLE,
         results,
-        """
+        f"""
 One supervision run (`Supervisor().run()`, what `luoshi supervise` does) over the ledger benchmark's
-data: 2,000 units, 50,000 tasks in 25 decisions, 1,000,000 reports, in SQLite (WAL) with production
-settings. It computes and stores the light of every task and every reporting obligation, creates the
+data: {_database.describe()}, with production settings; the goal grows linearly with the data (30 s
+at 50,000 tasks). It computes and stores the light of every task and every reporting obligation, creates the
 notices they call for (with receipts), checks the reports of the last four quarters for copy-paste,
 and scores every unit for two quarters. Each run is a fresh process on a fresh copy of the data
-(`var/bench/supervision.sqlite3`); the second run finds nothing new. No channel is configured, so
+({_database.label("supervision")}, dropped after); the second run finds nothing new. No channel is configured, so
 nothing is sent. The generator's reports all share one short stock sentence, below the copy check's
 minimum length: the check reads them all but compares none.
 """,

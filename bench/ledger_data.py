@@ -2,6 +2,9 @@
 1,000,000 progress reports (and their unit links, sections and targets).
 
     python -m bench.ledger_data var/bench/ledger.sqlite3      # about two minutes on 2 cores
+    python -m bench.ledger_data postgresql://postgres@127.0.0.1:55432/bench [SCALE]
+
+``scale`` multiplies the tasks, decisions and reports (the units stay 2,000, a province's).
 
 It writes with bulk inserts (no audit entries: this is load, not history) into a database the caller
 has migrated, through Django's ORM so that it fits whatever the models are. Deterministic (seeded).
@@ -13,6 +16,7 @@ import datetime as dt
 import random
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -58,7 +62,7 @@ def _batches(items: Iterator[Any], size: int = BATCH) -> Iterator[list[Any]]:
         yield batch
 
 
-def generate(seed: int = 7, today: dt.date | None = None, log: Any = print) -> dict[str, Any]:
+def generate(seed: int = 7, today: dt.date | None = None, log: Any = print, scale: int = 1) -> dict[str, Any]:
     from django.contrib.auth import get_user_model
     from django.db import transaction
 
@@ -106,7 +110,10 @@ def generate(seed: int = 7, today: dt.date | None = None, log: Any = print) -> d
         log(f"  units: {len(units)}")
 
         decisions = Decision.objects.bulk_create(
-            [Decision(title=f"基准决定{i}", digest=f"{i:064d}", year=2022 + i % 4) for i in range(DECISIONS)]
+            [
+                Decision(title=f"基准决定{i}", digest=f"{i:064d}", year=2022 + i % 4)
+                for i in range(DECISIONS * scale)
+            ]
         )
         sections: dict[int, list[Section]] = {}
         for d in decisions:
@@ -139,7 +146,7 @@ def generate(seed: int = 7, today: dt.date | None = None, log: Any = print) -> d
                 ]
             )
             sections[d.pk] = subs
-        per_decision = TASKS // DECISIONS
+        per_decision = TASKS // DECISIONS  # 2,000 a decision, whatever the scale
 
         def tasks() -> Iterator[Task]:
             for d in decisions:
@@ -203,7 +210,7 @@ def generate(seed: int = 7, today: dt.date | None = None, log: Any = print) -> d
             ],
             batch_size=BATCH,
         )
-        per_task = REPORTS // len(rows)
+        per_task = REPORTS // TASKS
         current = Period.containing(today, "quarterly").previous()
         periods = [current]
         for _ in range(per_task - 1):
@@ -213,9 +220,15 @@ def generate(seed: int = 7, today: dt.date | None = None, log: Any = print) -> d
         User = get_user_model()
         office = User.objects.create_user("bench-office", password="x")
         Profile.objects.create(user=office, role=Role.OFFICE)
-        busiest = max(regional_ids, key=lambda u: sum(1 for _p, lead, _d, _t in rows if lead == u))
+        led = Counter(lead for _p, lead, _d, _t in rows)
+        busiest = max(regional_ids, key=lambda u: led[u])
         reporter = User.objects.create_user("bench-reporter", password="x")
         Profile.objects.create(user=reporter, role=Role.REPORTER, unit_id=busiest)
+    from django.db import connection
+
+    if connection.vendor == "postgresql":  # the planner's statistics, as autovacuum would make them later
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     log(f"  done in {time.perf_counter() - started:.0f} s")
     return {"units": len(units), "tasks": len(rows), "reports": made, "busiest_unit": busiest}
 
@@ -242,7 +255,7 @@ def _insert_reports(periods: list[Any], log: Any, started: float) -> int:
             f"""INSERT INTO {table} (version, task_id, unit_id, period, narrative, percent, claim, problems,
                     next_steps, state, review_comment, created_at, is_demo)
                 SELECT 1, t.id, t.lead_unit_id, p.period, %s, 50, 'on_track', '', '',
-                       CASE WHEN (t.id * 7 + p.ord * 13) % 100 < 97 THEN %s ELSE %s END, '', %s, %s
+                       CASE WHEN (t.id * 7 + p.ord * 13) %% 100 < 97 THEN %s ELSE %s END, '', %s, %s
                 FROM ledger_task t CROSS JOIN ({keys}) p
                 ORDER BY t.id, p.ord""",
             ["（基准数据）按计划推进。", ReportState.ACCEPTED, ReportState.DRAFT, timezone.now(), False],
@@ -256,9 +269,13 @@ if __name__ == "__main__":
     import os
     from pathlib import Path
 
-    target = Path(sys.argv[1] if len(sys.argv) > 1 else "var/bench/ledger.sqlite3").resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    os.environ["LUOSHI_DATABASE_URL"] = f"sqlite:///{target}"
+    where = sys.argv[1] if len(sys.argv) > 1 else "var/bench/ledger.sqlite3"
+    if "://" in where:
+        os.environ["LUOSHI_DATABASE_URL"] = where
+    else:
+        target = Path(where).resolve()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.environ["LUOSHI_DATABASE_URL"] = f"sqlite:///{target}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "luoshi.web.settings")
     import django
 
@@ -266,4 +283,4 @@ if __name__ == "__main__":
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    print(generate())
+    print(generate(scale=int(sys.argv[2]) if len(sys.argv) > 2 else 1))
