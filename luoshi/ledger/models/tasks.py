@@ -86,10 +86,12 @@ class TaskQuerySet(NoDeleteQuerySet):
             return self
         unit = unit_of(user)
         if role in Role.unit_roles() and unit is not None:
-            # IN (subquery) is computed once; a correlated EXISTS would run for every task
-            theirs = TaskUnit.objects.filter(unit=unit).values("task_id")
-            cascaded = Task.objects.filter(parent_id__in=theirs).values("id")
-            return self.filter(Q(pk__in=theirs) | Q(pk__in=cascaded))
+            # one IN over the union: the database starts from the unit's few links (PostgreSQL read every
+            # task for IN (…) OR IN (…), 126 ms where the union takes 2 ms; a correlated EXISTS would run
+            # for every task)
+            theirs = TaskUnit.objects.filter(unit=unit).order_by().values("task_id")
+            cascaded = Task.objects.filter(parent_id__in=theirs).order_by().values("id")
+            return self.filter(pk__in=theirs.union(cascaded))
         return self.none()
 
     def overdue(self, today: dt.date | None = None) -> TaskQuerySet:
